@@ -1,0 +1,66 @@
+import type { Command, Word } from './shell';
+
+/** A pip invocation found in a command, however it was spelled. */
+export interface PipCall {
+  /** `pip` (pip, pip3, pip3.12, python -m pip, /venv/bin/pip) or `uv` (uv pip …). */
+  tool: 'pip' | 'uv';
+  /** The subcommand word (`install`, `download`, `wheel`, …), or null. */
+  subcommand: Word | null;
+  /** Arguments after the subcommand. */
+  args: Word[];
+  command: Command;
+}
+
+const PIP = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON = /^(python|pypy)(\d+(\.\d+)?)?$/;
+
+/** Python interpreter options that take a value (`python -X dev -m pip`). */
+const PYTHON_OPTS_WITH_VALUE = new Set(['-X', '-W', '-c']);
+
+/**
+ * Recognises pip in any of its spellings: `pip`, `pip3`, `pip3.12`, `/venv/bin/pip`,
+ * `python -m pip`, `python3.12 -m pip`, `uv pip`. Returns null for anything else (pipx, pipenv).
+ */
+export function pipCall(cmd: Command): PipCall | null {
+  let rest: Word[] | null = null;
+  let tool: PipCall['tool'] = 'pip';
+  if (PIP.test(cmd.name)) rest = cmd.args;
+  else if (PYTHON.test(cmd.name)) {
+    for (let i = 0; i < cmd.args.length; i++) {
+      const a = cmd.args[i]!.value;
+      if (a === '-m') {
+        if (cmd.args[i + 1]?.value === 'pip') rest = cmd.args.slice(i + 2);
+        break;
+      }
+      if (a.startsWith('-m') && a.length > 2) {
+        if (a.slice(2) === 'pip') rest = cmd.args.slice(i + 1);
+        break;
+      }
+      if (!a.startsWith('-')) break;
+      if (PYTHON_OPTS_WITH_VALUE.has(a)) { if (a === '-c') break; i++; }
+    }
+  } else if (cmd.name === 'uv' && cmd.args[0]?.value === 'pip') {
+    tool = 'uv';
+    rest = cmd.args.slice(1);
+  }
+  if (!rest) return null;
+  // Global options may come before the subcommand (`pip --no-cache-dir install`, `pip -q install`).
+  let i = 0;
+  while (i < rest.length && rest[i]!.value.startsWith('-')) i++;
+  const subcommand = rest[i] ?? null;
+  return { tool, subcommand, args: [...rest.slice(0, i), ...rest.slice(i + 1)], command: cmd };
+}
+
+/** `pip install …` (or `uv pip install …`): the call, or null. */
+export function pipInstall(cmd: Command): PipCall | null {
+  const call = pipCall(cmd);
+  return call && call.subcommand?.value === 'install' ? call : null;
+}
+
+/** Whether an environment assignment word (`X=1`) in front of the command sets `name`. */
+export function inlineEnv(cmd: Command, name: string): string | null {
+  for (const w of cmd.env) {
+    if (w.value.startsWith(`${name}=`)) return w.value.slice(name.length + 1);
+  }
+  return null;
+}

@@ -1,0 +1,146 @@
+import { DISTRO_RELEASES, PYTHON_DEFAULT_DEBIAN, type DistroRelease } from './data/distro-releases';
+
+/** A base image reference, split the way a registry understands it. */
+export interface ImageRef {
+  /** The text as written after ARG substitution. */
+  raw: string;
+  /** `registry.example:5000`, or null for Docker Hub. */
+  registry: string | null;
+  /** The repository path without registry: `library/python`, `astral-sh/uv`, `python`. */
+  path: string;
+  /** The last path segment: `python`, `debian`, `uv`. */
+  name: string;
+  tag: string | null;
+  digest: string | null;
+  /** The tag still holds an unexpanded variable. */
+  hasVariable: boolean;
+  /** `scratch` */
+  isScratch: boolean;
+  python: PythonTag | null;
+  /** The distribution release the tag names, or for python tags without one, the default of the day. */
+  distro: DistroInfo | null;
+}
+
+export interface PythonTag {
+  /** `3`, `3.12`, `3.12.4`; null for `python:slim` or `python:latest`. */
+  version: string | null;
+  major: number | null;
+  minor: number | null;
+  /** `3.12` when the tag pins a minor version. */
+  minorVersion: string | null;
+  variant: 'full' | 'slim' | 'alpine' | 'windows';
+}
+
+export interface DistroInfo {
+  distro: 'debian' | 'ubuntu' | 'alpine';
+  /** `bookworm`, `noble`, or an Alpine version like `3.20` (may be null for `alpine` without version). */
+  codename: string | null;
+  release: DistroRelease | null;
+  /** Whether the tag names the release itself (false: the default release of the day was assumed). */
+  explicit: boolean;
+}
+
+const CODENAMES = new Map(DISTRO_RELEASES.map((r) => [r.codename, r]));
+
+/** Splits `registry/ns/name:tag@digest`. Returns null for an empty reference. */
+export function parseImageRef(raw: string, now: Date = new Date()): ImageRef | null {
+  const text = raw.trim();
+  if (!text) return null;
+  let rest = text;
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1) || null;
+    rest = rest.slice(0, at);
+  }
+  let registry: string | null = null;
+  const slash = rest.indexOf('/');
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag: string | null = null;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1) || null;
+    rest = rest.slice(0, colon);
+  }
+  const path = rest;
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const hasVariable = text.includes('$');
+  const ref: ImageRef = {
+    raw: text, registry, path, name, tag, digest, hasVariable,
+    isScratch: name === 'scratch' && registry === null && path === 'scratch',
+    python: null, distro: null,
+  };
+  if (name === 'python' || name === 'pypy') ref.python = parsePythonTag(tag);
+  ref.distro = distroOf(ref, now);
+  return ref;
+}
+
+function parsePythonTag(tag: string | null): PythonTag {
+  const t = (tag ?? 'latest').toLowerCase();
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(?:a|b|rc)\d*)?(?:-|$)/.exec(t);
+  const major = m ? Number(m[1]) : null;
+  const minor = m && m[2] !== undefined ? Number(m[2]) : null;
+  const version = m ? t.slice(0, m[0].endsWith('-') ? m[0].length - 1 : m[0].length) : null;
+  let variant: PythonTag['variant'] = 'full';
+  if (/(^|-)slim(-|$)/.test(t)) variant = 'slim';
+  else if (/(^|-)alpine/.test(t)) variant = 'alpine';
+  else if (/windowsservercore|nanoserver/.test(t)) variant = 'windows';
+  return {
+    version, major, minor,
+    minorVersion: major !== null && minor !== null ? `${major}.${minor}` : null,
+    variant,
+  };
+}
+
+function distroOf(ref: ImageRef, now: Date): DistroInfo | null {
+  const tag = (ref.tag ?? '').toLowerCase();
+  const parts = tag.split(/[-_]/);
+  if (ref.name === 'alpine' || /(^|-)alpine/.test(tag)) {
+    const m = /alpine(\d+\.\d+)/.exec(tag);
+    const version = ref.name === 'alpine' ? (/^\d+\.\d+/.exec(tag)?.[0] ?? null) : (m?.[1] ?? null);
+    return { distro: 'alpine', codename: version, release: null, explicit: version !== null };
+  }
+  for (const p of parts) {
+    const release = CODENAMES.get(p);
+    if (release) return { distro: release.distro, codename: release.codename, release, explicit: true };
+  }
+  if (ref.name === 'ubuntu') {
+    const release = DISTRO_RELEASES.find((r) => r.distro === 'ubuntu' && tag.startsWith(r.version));
+    if (release) return { distro: 'ubuntu', codename: release.codename, release, explicit: true };
+    return { distro: 'ubuntu', codename: null, release: null, explicit: false };
+  }
+  if (ref.name === 'debian') {
+    const release = DISTRO_RELEASES.find((r) => r.distro === 'debian' && (tag === r.version || tag.startsWith(`${r.version}.`) || tag.startsWith(`${r.version}-`)));
+    if (release) return { distro: 'debian', codename: release.codename, release, explicit: true };
+    return { distro: 'debian', codename: null, release: null, explicit: false };
+  }
+  if (ref.python && ref.python.variant !== 'windows' && !ref.hasVariable) {
+    const codename = defaultPythonDebian(now);
+    const release = CODENAMES.get(codename) ?? null;
+    return { distro: 'debian', codename, release, explicit: false };
+  }
+  if (['buildpack-deps'].includes(ref.name)) return { distro: 'debian', codename: null, release: null, explicit: false };
+  return null;
+}
+
+/** The Debian release a codename-less `python:*` tag resolves to on the given day. */
+export function defaultPythonDebian(now: Date): string {
+  const day = now.toISOString().slice(0, 10);
+  let codename = PYTHON_DEFAULT_DEBIAN[0]!.codename;
+  for (const entry of PYTHON_DEFAULT_DEBIAN) if (entry.since <= day) codename = entry.codename;
+  return codename;
+}
+
+/** Compares Debian/Ubuntu codenames by release date: negative when `a` is older. */
+export function compareRelease(a: string, b: string): number {
+  const ra = CODENAMES.get(a);
+  const rb = CODENAMES.get(b);
+  if (!ra || !rb) return 0;
+  return ra.released < rb.released ? -1 : ra.released > rb.released ? 1 : 0;
+}

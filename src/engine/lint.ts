@@ -1,0 +1,131 @@
+import { DockerfileParser, type Instruction, type Onbuild } from 'dockerfile-ast';
+import { ruleUrl } from './define-rule';
+import { DockerfileModel, type Stage } from './model';
+import { applySuppressions } from './suppressions';
+import type {
+  Finding, Fix, LintOptions, LspRange, ReportDescriptor, ReportRange, RuleContext, RuleModule, Severity, Visitors,
+} from './types';
+
+type Handler = (node: Instruction, stage: Stage | null) => void;
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw; the lint went on without them. */
+  ruleErrors: Array<{ rule: string; message: string }>;
+}
+
+/** Fills `{{name}}` placeholders. */
+function format(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+    data && key in data ? String(data[key]) : whole);
+}
+
+/** Which severity a rule runs at under the options, or null when it is off. */
+export function effectiveSeverity(rule: RuleModule, options: LintOptions): Severity | null {
+  const setting = options.rules?.[rule.name];
+  if (setting === 'off') return null;
+  if (setting === 'on') return rule.meta.severity;
+  if (setting) return setting;
+  return rule.meta.enabledByDefault === false ? null : rule.meta.severity;
+}
+
+/**
+ * Lints a Dockerfile with the given rules. Never throws: a rule that fails is skipped and named
+ * in `ruleErrors`, and every other finding is still returned.
+ */
+export function lintWith(ruleList: readonly RuleModule[], text: string, options: LintOptions = {}): LintResult {
+  const findings: Finding[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
+  // A BOM is not part of the first instruction; a space keeps every offset in place.
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  const parsed = DockerfileParser.parse(source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source);
+  const model = new DockerfileModel(parsed, source, options);
+  const handlers = new Map<string, Array<{ rule: RuleModule; fn: Handler; onbuild: boolean }>>();
+  const exits: Array<{ rule: RuleModule; fn: () => void }> = [];
+  let inOnbuild = false;
+
+  const fail = (rule: RuleModule, e: unknown) => {
+    ruleErrors.push({ rule: rule.name, message: e instanceof Error ? e.message : String(e) });
+  };
+
+  for (const rule of ruleList) {
+    const severity = effectiveSeverity(rule, options);
+    if (!severity) continue;
+    const toOffsets = (r: ReportRange) => (typeof r.start === 'number'
+      ? { start: r.start, end: r.end as number }
+      : model.offsets(r as LspRange));
+    const context: RuleContext<string> = {
+      model, text: source, options,
+      get inOnbuild() { return inOnbuild; },
+      report(d: ReportDescriptor<string>) {
+        const template = rule.meta.messages[d.messageId];
+        if (template === undefined) throw new Error(`Rule ${rule.name} has no message '${d.messageId}'`);
+        const { start, end } = toOffsets(d.range);
+        const a = model.lines.position(start);
+        const b = model.lines.position(Math.max(start, end));
+        const finding: Finding = {
+          rule: rule.name, messageId: d.messageId, severity, message: format(template, d.data),
+          line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
+          start, end: Math.max(start, end),
+          sources: rule.meta.sources ?? [], url: ruleUrl(rule.name),
+        };
+        if (d.fix) finding.fix = { ...d.fix, safety: 'safe' } as Fix;
+        if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => ({ ...s, safety: 'unsafe' }) as Fix);
+        findings.push(finding);
+      },
+    };
+    let visitors: Visitors;
+    try {
+      visitors = rule.create(context as RuleContext<never>);
+    } catch (e) {
+      fail(rule, e);
+      continue;
+    }
+    for (const [key, fn] of Object.entries(visitors)) {
+      if (key === 'Dockerfile:exit') { exits.push({ rule, fn: fn as () => void }); continue; }
+      const list = handlers.get(key) ?? [];
+      list.push({ rule, fn: fn as Handler, onbuild: rule.meta.onbuild !== false });
+      handlers.set(key, list);
+    }
+  }
+
+  const disabled = new Set<RuleModule>();
+  const dispatch = (instr: Instruction, stage: Stage | null) => {
+    const keyword = instr.getKeyword();
+    for (const key of [keyword, '*']) {
+      const list = handlers.get(key);
+      if (!list) continue;
+      for (const h of list) {
+        if (disabled.has(h.rule) || (inOnbuild && !h.onbuild)) continue;
+        if (key !== '*' && !stage) continue;
+        try {
+          h.fn(instr, stage);
+        } catch (e) {
+          disabled.add(h.rule);
+          fail(h.rule, e);
+        }
+      }
+    }
+  };
+
+  for (const instr of model.instructions) {
+    const stage = model.stageOf(instr);
+    dispatch(instr, stage);
+    if (instr.getKeyword() === 'ONBUILD') {
+      const trigger = (instr as Onbuild).getTriggerInstruction();
+      if (trigger) {
+        inOnbuild = true;
+        dispatch(trigger, stage);
+        inOnbuild = false;
+      }
+    }
+  }
+  for (const { rule, fn } of exits) {
+    if (disabled.has(rule)) continue;
+    try { fn(); } catch (e) { fail(rule, e); }
+  }
+
+  const kept = applySuppressions(findings, model, ruleList, options);
+  kept.sort((x, y) => x.start - y.start || x.end - y.end || x.rule.localeCompare(y.rule));
+  return { findings: kept, ruleErrors };
+}

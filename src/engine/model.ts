@@ -1,0 +1,329 @@
+import type { Arg, Dockerfile, Env, From, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
+import { parseImageRef, type ImageRef } from './image';
+import { parseMounts, type Mount } from './mounts';
+import { logicalSource, parseCommands, type Command, type Word } from './shell';
+import type { LintOptions, LspRange } from './types';
+
+/** A build stage: a FROM and the instructions after it. */
+export interface Stage {
+  index: number;
+  /** The `AS name`, lower-cased as BuildKit compares it; null when unnamed. */
+  name: string | null;
+  from: From;
+  /** The image text after ARG substitution. */
+  imageText: string;
+  /** The base image, or null when the stage starts from another stage or has no image. */
+  image: ImageRef | null;
+  /** The earlier stage this one is built `FROM`, if any. */
+  parent: Stage | null;
+  /** Instructions after the FROM, up to the next FROM. */
+  instructions: Instruction[];
+  isFinal: boolean;
+}
+
+export interface EnvEntry {
+  name: string;
+  value: string;
+  instruction: Instruction;
+  stage: Stage;
+}
+
+const PYTHON_TOOLS = /^(pip(\d+(\.\d+)?)?|python(\d+(\.\d+)?)?|pypy3?|uv|uvx|poetry|pdm|pipenv|pipx|gunicorn|uvicorn|hypercorn|daphne|conda|mamba|micromamba|django-admin|flask|fastapi)$/;
+
+/** Maps between text offsets and positions; line breaks are \n, \r\n and \r, as dockerfile-ast counts them. */
+export class LineIndex {
+  readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+  offset(line: number, character: number): number {
+    const start = this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)] ?? 0;
+    return Math.min(start + Math.max(character, 0), this.text.length);
+  }
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+  /** Offset just past the end of the line holding `offset`, line break included. */
+  lineEnd(offset: number): number {
+    const { line } = this.position(offset);
+    return this.starts[line] ?? this.text.length;
+  }
+}
+
+/**
+ * Everything rules need to know about a Dockerfile, computed once per lint: stages and their
+ * parents, the final stage, global ARGs substituted into FROM, inherited ENV and USER, and the
+ * shell commands of each RUN/CMD/ENTRYPOINT.
+ */
+export class DockerfileModel {
+  readonly instructions: Instruction[];
+  readonly stages: Stage[] = [];
+  readonly finalStage: Stage | null;
+  readonly globalArgs = new Map<string, string | null>();
+  readonly lines: LineIndex;
+  readonly escapeChar: string;
+  private readonly stageByInstruction = new Map<Instruction, Stage>();
+  private readonly commandCache = new Map<Instruction, Command[]>();
+  private readonly mountCache = new Map<Run, Mount[]>();
+  private readonly envCache = new Map<Stage, EnvEntry[]>();
+  private readonly pythonCache = new Map<Stage, boolean>();
+
+  constructor(readonly dockerfile: Dockerfile, readonly text: string, readonly options: Readonly<LintOptions> = {}) {
+    this.lines = new LineIndex(text);
+    this.escapeChar = dockerfile.getEscapeCharacter();
+    this.instructions = dockerfile.getInstructions();
+    const now = options.now ?? new Date();
+    let current: Stage | null = null;
+    for (const instr of this.instructions) {
+      const keyword = instr.getKeyword();
+      if (keyword === 'FROM') {
+        const from = instr as From;
+        const name = from.getBuildStage()?.toLowerCase() ?? null;
+        const imageText = this.substitute(from.getImage() ?? '', this.globalArgs);
+        const parent = this.stages.find((s) => s.name !== null && s.name === imageText.toLowerCase()) ?? null;
+        current = {
+          index: this.stages.length, name, from, imageText,
+          image: parent ? null : parseImageRef(imageText, now),
+          parent, instructions: [], isFinal: false,
+        };
+        this.stages.push(current);
+        this.stageByInstruction.set(instr, current);
+        continue;
+      }
+      if (!current) {
+        if (keyword === 'ARG') {
+          for (const p of (instr as Arg).getProperties()) this.globalArgs.set(p.getName(), p.getValue());
+        }
+        continue;
+      }
+      current.instructions.push(instr);
+      this.stageByInstruction.set(instr, current);
+    }
+    const target = options.target?.toLowerCase();
+    this.finalStage = (target ? this.stages.find((s) => s.name === target) : undefined) ?? this.stages[this.stages.length - 1] ?? null;
+    if (this.finalStage) this.finalStage.isFinal = true;
+  }
+
+  /** Expands `$X`, `${X}`, `${X:-d}`, `${X:+v}` from `vars`; unknown variables stay as written. */
+  substitute(value: string, vars: ReadonlyMap<string, string | null>): string {
+    return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+      (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+        const name = braced ?? bare ?? '';
+        const v = vars.get(name);
+        const set = v !== undefined && v !== null && v !== '';
+        if (op === ':-' || op === '-') return set ? v! : (word ?? '');
+        if (op === ':+' || op === '+') return set ? (word ?? '') : '';
+        return set ? v! : whole;
+      });
+  }
+
+  stageOf(instr: Instruction): Stage | null {
+    return this.stageByInstruction.get(instr) ?? null;
+  }
+
+  /** The stage and its parents, the stage itself first. */
+  lineage(stage: Stage): Stage[] {
+    const out: Stage[] = [];
+    for (let s: Stage | null = stage; s && !out.includes(s); s = s.parent) out.push(s);
+    return out;
+  }
+
+  /** The image at the root of the stage's parent chain. */
+  baseImage(stage: Stage): ImageRef | null {
+    const chain = this.lineage(stage);
+    return chain[chain.length - 1]!.image;
+  }
+
+  /** ENV entries in effect for the stage, inherited ones first, in order. */
+  env(stage: Stage): EnvEntry[] {
+    const cached = this.envCache.get(stage);
+    if (cached) return cached;
+    const entries: EnvEntry[] = stage.parent && stage.parent !== stage ? [...this.env(stage.parent)] : [];
+    this.envCache.set(stage, entries);
+    for (const instr of stage.instructions) {
+      if (instr.getKeyword() !== 'ENV') continue;
+      for (const p of (instr as Env).getProperties()) {
+        entries.push({ name: p.getName(), value: p.getValue() ?? '', instruction: instr, stage });
+      }
+    }
+    return entries;
+  }
+
+  /** The value of an ENV variable in the stage (last one wins), as seen before `before` when given. */
+  envValue(stage: Stage, name: string, before?: Instruction): EnvEntry | null {
+    let found: EnvEntry | null = null;
+    for (const e of this.env(stage)) {
+      if (before && e.stage === stage && !this.isBefore(e.instruction, before)) break;
+      if (e.name === name) found = e;
+    }
+    return found;
+  }
+
+  isBefore(a: Instruction, b: Instruction): boolean {
+    const ra = a.getRange().start;
+    const rb = b.getRange().start;
+    return ra.line < rb.line || (ra.line === rb.line && ra.character < rb.character);
+  }
+
+  /** The last USER of the stage or its parents, with the resolved value. */
+  user(stage: Stage): { value: string; instruction: Instruction } | null {
+    for (const s of this.lineage(stage)) {
+      for (let i = s.instructions.length - 1; i >= 0; i--) {
+        const instr = s.instructions[i]!;
+        if (instr.getKeyword() === 'USER') {
+          const raw = instr.getArgumentsContent() ?? '';
+          return { value: this.resolveInStage(raw, s, instr), instruction: instr };
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Expands variables with the stage's ARGs and ENVs in effect before `instr`. */
+  resolveInStage(value: string, stage: Stage, instr: Instruction): string {
+    if (!value.includes('$')) return value;
+    const vars = new Map<string, string | null>(this.globalArgs);
+    for (const s of [...this.lineage(stage)].reverse()) {
+      for (const i of s.instructions) {
+        if (s === stage && !this.isBefore(i, instr)) break;
+        const k = i.getKeyword();
+        if (k === 'ARG' || k === 'ENV') {
+          for (const p of (i as Env).getProperties()) {
+            if (k === 'ARG' && p.getValue() === null && vars.has(p.getName())) continue;
+            vars.set(p.getName(), p.getValue());
+          }
+        }
+      }
+    }
+    return this.substitute(value, vars);
+  }
+
+  mounts(run: Run): Mount[] {
+    let m = this.mountCache.get(run);
+    if (!m) {
+      m = parseMounts(run);
+      this.mountCache.set(run, m);
+    }
+    return m;
+  }
+
+  /**
+   * The simple commands of a RUN, CMD, ENTRYPOINT or HEALTHCHECK: shell form through the shell
+   * tokenizer, exec form from its JSON strings, `sh -c '…'` and heredoc scripts included.
+   */
+  commands(instr: Instruction): Command[] {
+    let cmds = this.commandCache.get(instr);
+    if (cmds) return cmds;
+    try {
+      cmds = this.computeCommands(instr);
+    } catch {
+      cmds = [];
+    }
+    this.commandCache.set(instr, cmds);
+    return cmds;
+  }
+
+  private computeCommands(instr: Instruction): Command[] {
+    const json = 'getJSONStrings' in instr ? (instr as JSONInstruction).getJSONStrings() : [];
+    const args = instr.getArguments();
+    if (json.length && args[0]?.getValue().startsWith('[')) {
+      const words: Word[] = json.map((j) => {
+        const r = j.getRange();
+        const start = this.lines.offset(r.start.line, r.start.character);
+        const end = this.lines.offset(r.end.line, r.end.character);
+        return { value: j.getJSONValue(), raw: this.text.slice(start, end), start, end };
+      });
+      const program = words[0]!;
+      const name = program.value.slice(program.value.lastIndexOf('/') + 1);
+      if (/^(ba|da|z|a|k)?sh$/.test(name) && words.length >= 3 && /^-[a-z]*c[a-z]*$/.test(words[1]!.value)) {
+        const script = words[2]!;
+        const quotedLen = script.end - script.start;
+        const inner = script.raw.slice(1, -1) === script.value && quotedLen === script.value.length + 2;
+        const map = Array.from({ length: script.value.length + 1 }, (_, k) => inner ? script.start + 1 + k : script.start);
+        return parseCommands({ text: script.value, map }).map((c) => ({ ...c, wrappers: [name, ...c.wrappers] }));
+      }
+      return [{ name, program, args: words.slice(1), env: [], wrappers: [], joinedBy: null, start: program.start, end: words[words.length - 1]!.end }];
+    }
+    if (!args.length) return [];
+    let first = args[0]!.getRange().start;
+    if (instr.getKeyword() === 'HEALTHCHECK') {
+      const sub = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
+      if (sub < 0 || !args[sub + 1]) return [];
+      first = args[sub + 1]!.getRange().start;
+    }
+    const start = this.lines.offset(first.line, first.character);
+    const r = instr.getRange();
+    let end = this.lines.offset(r.end.line, r.end.character);
+    const heredocs = 'getHeredocs' in instr ? (instr as Run).getHeredocs() : [];
+    const out: Command[] = [];
+    const contentStart = heredocs[0]?.getContentRange()?.start ?? heredocs[0]?.getDelimiterRange()?.start;
+    if (contentStart) end = Math.min(end, this.lines.offset(contentStart.line, 0));
+    const src = logicalSource(this.text, start, end, this.escapeChar);
+    const head = parseCommands(src);
+    out.push(...head);
+    // Heredoc bodies: a shell script when the heredoc is the RUN's script (`RUN <<EOF`) or fed to a shell.
+    const onlyHeredoc = head.length === 0;
+    const shellFed = head.some((c) => /^(ba|da|z|a|k)?sh$/.test(c.name) && c.args.every((a) => a.value.startsWith('-') || a.value.startsWith('<<')));
+    for (const h of heredocs) {
+      const cr = h.getContentRange();
+      if (!cr || (!onlyHeredoc && !shellFed)) continue;
+      const cs = this.lines.offset(cr.start.line, cr.start.character);
+      const ce = this.lines.offset(cr.end.line, cr.end.character);
+      const body = this.text.slice(cs, ce);
+      const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+      if (shebang && !/(^|\/)(ba|da|z|a|k)?sh$/.test(shebang[2] && shebang[1]!.endsWith('env') ? shebang[2] : shebang[1]!)) continue;
+      out.push(...parseCommands(logicalSource(this.text, cs, ce, '\\')));
+    }
+    return out;
+  }
+
+  /**
+   * A Python stage: its base image is Python, or it (or a parent) installs an interpreter or runs
+   * pip, uv, poetry, pdm, pipenv, python, gunicorn or uvicorn.
+   */
+  isPythonStage(stage: Stage): boolean {
+    const cached = this.pythonCache.get(stage);
+    if (cached !== undefined) return cached;
+    this.pythonCache.set(stage, false);
+    const base = this.baseImage(stage);
+    let result = !!base && (/^(python|pypy)/.test(base.name) || base.path.endsWith('/uv') || base.name === 'uv');
+    for (const s of this.lineage(stage)) {
+      if (result) break;
+      for (const instr of s.instructions) {
+        const k = instr.getKeyword();
+        if (k !== 'RUN' && k !== 'CMD' && k !== 'ENTRYPOINT') continue;
+        if (this.commands(instr).some((c) => PYTHON_TOOLS.test(c.name) || installsPython(c))) { result = true; break; }
+      }
+    }
+    this.pythonCache.set(stage, result);
+    return result;
+  }
+
+  /** Text offsets of an LSP range. */
+  offsets(range: LspRange): { start: number; end: number } {
+    return {
+      start: this.lines.offset(range.start.line, range.start.character),
+      end: this.lines.offset(range.end.line, range.end.character),
+    };
+  }
+}
+
+function installsPython(c: Command): boolean {
+  if (!/^(apt-get|apt|apk|yum|dnf|microdnf|zypper)$/.test(c.name)) return false;
+  if (!c.args.some((a) => a.value === 'install' || a.value === 'add')) return false;
+  return c.args.some((a) => /^python3?(\.\d+)?(-minimal|-full|-dev|-pip|-venv)?(=.*)?$/.test(a.value));
+}

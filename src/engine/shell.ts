@@ -1,0 +1,310 @@
+import { parse as shellParse } from 'shell-quote';
+
+/**
+ * Shell commands inside RUN, with exact source offsets.
+ *
+ * The split into words and operators keeps offsets; the meaning of each word (quote removal,
+ * escapes, `$'…'`) comes from `shell-quote`, the maintained tokenizer. `$VAR` stays as written.
+ */
+
+/** A word of a command: its unquoted value and where it stands in the Dockerfile text. */
+export interface Word {
+  value: string;
+  /** The word as written, quotes included. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** One simple command: `env X=1 pip install -r req.txt` → name `pip`, args `install -r req.txt`. */
+export interface Command {
+  /** Basename of the program: `/venv/bin/pip` → `pip`. */
+  name: string;
+  /** The program word. */
+  program: Word;
+  args: Word[];
+  /** Assignments in front of the command (`X=1 cmd`, `env X=1 cmd`). */
+  env: Word[];
+  /** Wrappers seen through (`env`, `sudo`, `exec`, `sh -c`). */
+  wrappers: string[];
+  /** The operator that joins it to the previous command (`&&`, `||`, `;`, `|`, newline as `;`), or null. */
+  joinedBy: string | null;
+  /** Offsets spanning the whole command. */
+  start: number;
+  end: number;
+}
+
+type Token = { kind: 'word'; word: Word } | { kind: 'op'; op: string; start: number; end: number };
+
+/**
+ * A slice of the Dockerfile text turned into shell source: line continuations and comment
+ * lines inside them are removed, and `map[i]` is the Dockerfile offset of source character i.
+ */
+export interface ShellSource {
+  text: string;
+  map: number[];
+}
+
+/** Builds a ShellSource from `text[start, end)`, removing `<escape><newline>` and comment lines of a continued instruction. */
+export function logicalSource(text: string, start: number, end: number, escapeChar = '\\', removeContinuations = true): ShellSource {
+  const out: string[] = [];
+  const map: number[] = [];
+  let i = start;
+  let lineStart = true;
+  while (i < end) {
+    const ch = text[i]!;
+    if (removeContinuations && lineStart) {
+      // A comment line or an empty line inside a continued instruction is dropped.
+      let j = i;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (j < end && text[j] === '#' && i !== start) {
+        while (j < end && text[j] !== '\n' && text[j] !== '\r') j++;
+        if (text[j] === '\r' && text[j + 1] === '\n') j++;
+        i = j + 1;
+        continue;
+      }
+    }
+    lineStart = false;
+    if (removeContinuations && ch === escapeChar) {
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (j >= end || text[j] === '\n' || text[j] === '\r') {
+        if (text[j] === '\r' && text[j + 1] === '\n') j++;
+        i = j + 1;
+        lineStart = true;
+        continue;
+      }
+    }
+    out.push(ch);
+    map.push(i);
+    i++;
+  }
+  map.push(end);
+  return { text: out.join(''), map };
+}
+
+const OPERATORS = ['&&', '||', ';;', '|&', '>>', '>&', '<&', '<<<', '<<', '&>', '&', ';', '|', '(', ')', '<', '>'];
+const REDIRECTS = new Set(['>>', '>&', '<&', '<', '>', '&>', '<<<']);
+const SEPARATORS = new Set(['&&', '||', ';;', '|&', '&', ';', '|', '(', ')', '\n']);
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '!', '{', '}', 'time']);
+
+/** Splits shell source into words and operators with offsets into the source text. Never throws. */
+function scan(src: string): Token[] {
+  const tokens: Token[] = [];
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const ch = src[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\r') { i++; continue; }
+    if (ch === '\n') { tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 }); i++; continue; }
+    if (ch === '#') {
+      // A comment runs to the end of the line.
+      while (i < n && src[i] !== '\n') i++;
+      continue;
+    }
+    // fd-prefixed redirection: 2>&1, 2>/dev/null
+    const fd = /^\d+(?=[<>])/.exec(src.slice(i, i + 4));
+    const opStart = fd ? i + fd[0].length : i;
+    const op = OPERATORS.find((o) => src.startsWith(o, opStart));
+    if (op && (fd || opStart === i)) {
+      let end = opStart + op.length;
+      if (op === '<<' && src[end] === '-') end++;
+      tokens.push({ kind: 'op', op: op === '<<' ? '<<' : op, start: i, end });
+      i = end;
+      continue;
+    }
+    // A word: up to unquoted whitespace or operator.
+    const start = i;
+    let depth = 0;
+    while (i < n) {
+      const c = src[i]!;
+      if (depth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '<' || c === '>' || c === ')' || (c === '(' && i === start))) break;
+      if (c === '\\') { i += 2; continue; }
+      if (c === "'") {
+        const close = src.indexOf("'", i + 1);
+        i = close < 0 ? n : close + 1;
+        continue;
+      }
+      if (c === '"' || c === '`') {
+        let j = i + 1;
+        while (j < n && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
+        i = Math.min(n, j + 1);
+        continue;
+      }
+      if (c === '$' && src[i + 1] === '(') { depth++; i += 2; continue; }
+      if (c === '$' && src[i + 1] === '{') {
+        const close = src.indexOf('}', i + 2);
+        i = close < 0 ? n : close + 1;
+        continue;
+      }
+      if (c === '(' && depth > 0) { depth++; i++; continue; }
+      if (c === ')' && depth > 0) { depth--; i++; continue; }
+      i++;
+    }
+    if (i === start) { i++; continue; }
+    const raw = src.slice(start, Math.min(i, n));
+    tokens.push({ kind: 'word', word: { value: unquote(raw), raw, start, end: Math.min(i, n) } });
+  }
+  return tokens;
+}
+
+/** Removes quotes and escapes the way the shell would, through shell-quote; variables stay as written. */
+export function unquote(raw: string): string {
+  if (!/['"\\$`]/.test(raw)) return raw;
+  try {
+    const parts = shellParse(raw, (key: string) => `$${key}`);
+    let out = '';
+    for (const p of parts) {
+      if (typeof p === 'string') out += p;
+      else if ('pattern' in p) out += p.pattern;
+      else if ('op' in p) out += p.op;
+    }
+    return out;
+  } catch {
+    return raw.replace(/^['"]|['"]$/g, '');
+  }
+}
+
+/** Parses shell source into simple commands; offsets are mapped through `src.map`. */
+export function parseCommands(src: ShellSource, depth = 0): Command[] {
+  const tokens = scan(src.text);
+  const commands: Command[] = [];
+  const at = (i: number) => src.map[Math.min(i, src.map.length - 1)] ?? 0;
+  let words: Word[] = [];
+  let joinedBy: string | null = null;
+  let pendingJoin: string | null = null;
+  const flush = () => {
+    if (words.length) {
+      commands.push(...buildCommands(words, joinedBy, src, depth));
+      joinedBy = null;
+    }
+    words = [];
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'op') {
+      if (REDIRECTS.has(t.op)) {
+        // Skip the redirect target.
+        if (tokens[k + 1]?.kind === 'word') k++;
+        continue;
+      }
+      if (t.op === '<<') {
+        if (tokens[k + 1]?.kind === 'word') k++;
+        continue;
+      }
+      if (SEPARATORS.has(t.op)) {
+        flush();
+        pendingJoin = t.op === '\n' ? ';' : t.op;
+        joinedBy = pendingJoin;
+      }
+      continue;
+    }
+    const w = t.word;
+    if (words.length === 0 && KEYWORDS.has(w.value)) continue;
+    words.push({ ...w, start: at(w.start), end: at(w.end - 1) + 1 });
+  }
+  flush();
+  return commands;
+}
+
+const WRAPPERS = new Set(['env', 'sudo', 'exec', 'command', 'nohup', 'nice', 'stdbuf', 'time', 'xargs', 'gosu', 'su-exec', 'tini', 'dumb-init']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+
+function basename(value: string): string {
+  return value.slice(value.lastIndexOf('/') + 1);
+}
+
+function buildCommands(all: Word[], joinedBy: string | null, src: ShellSource, depth: number): Command[] {
+  let i = 0;
+  const env: Word[] = [];
+  const wrappers: string[] = [];
+  for (;;) {
+    while (i < all.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(all[i]!.value)) env.push(all[i++]!);
+    const w = all[i];
+    if (!w) break;
+    const name = basename(w.value);
+    if (!WRAPPERS.has(name)) break;
+    wrappers.push(name);
+    i++;
+    // Skip the wrapper's own options (`env -i`, `sudo -u app`, `nice -n 5`, `gosu app`).
+    if (name === 'gosu' || name === 'su-exec') { i++; continue; }
+    while (i < all.length && all[i]!.value.startsWith('-')) {
+      const opt = all[i]!.value;
+      i++;
+      if ((name === 'sudo' && /^-[ugCDhprRT]$/.test(opt)) || (name === 'nice' && opt === '-n') || (name === 'env' && /^-[uCS]$/.test(opt))) i++;
+      if (opt === '--') break;
+    }
+  }
+  const program = all[i];
+  const start = all[0]!.start;
+  const end = all[all.length - 1]!.end;
+  if (!program) return [];
+  const name = basename(program.value);
+  const args = all.slice(i + 1);
+  // `sh -c 'script'`: parse the script too, with offsets inside the quoted word.
+  if (SHELLS.has(name) && depth < 3) {
+    const c = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
+    const script = c >= 0 ? args[c + 1] : undefined;
+    if (script) {
+      const inner = innerSource(script, src);
+      const nested = parseCommands(inner, depth + 1).map((cmd) => ({
+        ...cmd,
+        env: [...env, ...cmd.env],
+        wrappers: [...wrappers, name, ...cmd.wrappers],
+        joinedBy: cmd === undefined ? joinedBy : cmd.joinedBy,
+      }));
+      if (nested.length) {
+        nested[0]!.joinedBy = joinedBy;
+        return nested;
+      }
+    }
+  }
+  return [{ name, program, args, env, wrappers, joinedBy, start, end }];
+}
+
+/** The source of a quoted script word (`sh -c '…'`), mapped to Dockerfile offsets where quoting allows. */
+function innerSource(word: Word, _src: ShellSource): ShellSource {
+  const raw = word.raw;
+  const quoted = raw.length >= 2 && (raw[0] === "'" || raw[0] === '"') && raw[raw.length - 1] === raw[0];
+  const body = quoted ? raw.slice(1, -1) : raw;
+  if (body === word.value && word.end - word.start === raw.length) {
+    const offset = word.start + (quoted ? 1 : 0);
+    const map = Array.from({ length: body.length + 1 }, (_, k) => offset + k);
+    return { text: word.value, map };
+  }
+  // Escapes change lengths: every character maps into the word's span.
+  const map = Array.from({ length: word.value.length + 1 }, (_, k) =>
+    Math.min(word.start + k, word.end));
+  return { text: word.value, map };
+}
+
+/** The value of option `names` in `args` (`--index-url X`, `--index-url=X`, `-iX`), with the word holding it. */
+export function optionValue(args: readonly Word[], names: readonly string[]): Word | null {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    for (const n of names) {
+      if (a.value === n) return args[k + 1] ?? null;
+      if (n.startsWith('--') && a.value.startsWith(`${n}=`)) {
+        const v = a.value.slice(n.length + 1);
+        return { value: v, raw: v, start: a.end - v.length, end: a.end };
+      }
+      if (!n.startsWith('--') && n.length === 2 && a.value.startsWith(n) && a.value.length > 2 && !a.value.startsWith('--')) {
+        const v = a.value.slice(2);
+        return { value: v, raw: v, start: a.end - v.length, end: a.end };
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether a flag is present: exact (`--no-cache-dir`), `--flag=value`, or inside a short-flag cluster (`-qy` has `-y`). */
+export function hasFlag(args: readonly Word[], names: readonly string[]): Word | null {
+  for (const a of args) {
+    if (a.value === '--') return null;
+    for (const n of names) {
+      if (a.value === n || (n.startsWith('--') && a.value.startsWith(`${n}=`))) return a;
+      if (/^-[A-Za-z]$/.test(n) && /^-[A-Za-z]+$/.test(a.value) && a.value.includes(n[1]!)) return a;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,2 @@
+/** The package entry: `import { lint, rules, version } from 'shipshape'`. */
+export * from './engine/index';

@@ -1,0 +1,44 @@
+import { defineRule } from '~/engine/define-rule';
+
+export default defineRule({
+  name: 'python-unbuffered',
+  meta: {
+    type: 'problem',
+    severity: 'warning',
+    description: 'Require `PYTHONUNBUFFERED` in the final Python stage so logs reach `docker logs` as they happen',
+    category: 'runtime',
+    scope: 'final-stage',
+    fixable: 'safe',
+    messages: {
+      missing: 'The final stage runs Python without `PYTHONUNBUFFERED`: stdout is block-buffered in a container, so logs arrive late or are lost on a crash. Add `ENV PYTHONUNBUFFERED=1`.',
+      empty: '`PYTHONUNBUFFERED` is set to an empty value, which Python treats as unset. Set it to `1`.',
+    },
+  },
+  create(context) {
+    return {
+      'Dockerfile:exit'() {
+        const { model } = context;
+        const stage = model.finalStage;
+        if (!stage || !model.isPythonStage(stage)) return;
+        const entry = model.envValue(stage, 'PYTHONUNBUFFERED');
+        if (entry && entry.value !== '') return;
+        if (entry) {
+          context.report({ messageId: 'empty', range: entry.instruction.getRange() });
+          return;
+        }
+        const from = stage.from;
+        const range = from.getImageRange() ?? from.getRange();
+        const insertAt = model.lines.lineEnd(model.offsets(from.getRange()).end);
+        const needsBreak = insertAt === model.text.length && !/[\r\n]$/.test(model.text);
+        context.report({
+          messageId: 'missing',
+          range,
+          fix: {
+            title: 'Add `ENV PYTHONUNBUFFERED=1` after the final FROM',
+            edits: [{ start: insertAt, end: insertAt, text: `${needsBreak ? '\n' : ''}ENV PYTHONUNBUFFERED=1\n` }],
+          },
+        });
+      },
+    };
+  },
+});

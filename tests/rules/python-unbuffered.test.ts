@@ -1,0 +1,77 @@
+import rule from '~/rules/python-unbuffered';
+import { df, ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    df`
+      FROM python:3.12-slim
+      ENV PYTHONUNBUFFERED=1
+      CMD ["python", "app.py"]`,
+    { name: 'legacy ENV form', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED 1\n' },
+    { name: 'several pairs in one ENV', code: 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\n' },
+    { name: 'value 0 still disables buffering', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=0\n' },
+    { name: 'inherited from the parent stage', code: df`
+      FROM python:3.12-slim AS base
+      ENV PYTHONUNBUFFERED=1
+      FROM base AS final
+      CMD ["python", "app.py"]` },
+    { name: 'not a Python image', code: 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n' },
+    { name: 'only a builder stage is Python', code: df`
+      FROM python:3.12 AS build
+      RUN pip wheel -w /w flask
+      FROM nginx:1.27
+      COPY --from=build /w /w` },
+    { name: '--target picks a non-Python stage', code: 'FROM python:3.12 AS py\nFROM nginx:1.27 AS web\n', options: { target: 'web' } },
+    { name: 'empty file', code: '' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n',
+      errors: [{ messageId: 'missing', line: 1, column: 6, endLine: 1, endColumn: 22 }],
+      output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: 'Debian base that runs pip',
+      code: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y python3-pip && pip install flask`,
+      errors: [{ messageId: 'missing', line: 1 }],
+      output: df`
+        FROM debian:bookworm-slim
+        ENV PYTHONUNBUFFERED=1
+        RUN apt-get update && apt-get install -y python3-pip && pip install flask`,
+    },
+    {
+      name: 'set in a builder stage only',
+      code: df`
+        FROM python:3.12 AS build
+        ENV PYTHONUNBUFFERED=1
+        FROM python:3.12-slim
+        CMD ["gunicorn", "app:app"]`,
+      errors: [{ messageId: 'missing', line: 3, column: 6 }],
+      output: df`
+        FROM python:3.12 AS build
+        ENV PYTHONUNBUFFERED=1
+        FROM python:3.12-slim
+        ENV PYTHONUNBUFFERED=1
+        CMD ["gunicorn", "app:app"]`,
+    },
+    {
+      name: 'empty value',
+      code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=""\n',
+      errors: [{ messageId: 'empty', line: 2, column: 1 }],
+    },
+    {
+      name: 'no trailing newline',
+      code: 'FROM python:3.12-slim',
+      errors: 1,
+      output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\n',
+    },
+    {
+      name: 'ARG in the tag',
+      code: 'ARG PY=3.12\nFROM python:${PY}-slim\n',
+      errors: [{ line: 2, column: 6, endColumn: 23 }],
+      output: 'ARG PY=3.12\nFROM python:${PY}-slim\nENV PYTHONUNBUFFERED=1\n',
+    },
+  ],
+});
