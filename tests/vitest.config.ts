@@ -11,5 +11,6 @@ export default getViteConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    reporters: ['default', ['json', { outputFile: 'tests/.output/vitest.json' }]],
   },
 });
