@@ -17,7 +17,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   server: { port },
-  preview: { port },
   integrations: [mdx(), sitemap()],
   markdown: {
     remarkPlugins: [remarkExampleBlocks],
