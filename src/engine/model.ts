@@ -245,7 +245,11 @@ export class DockerfileModel {
         const r = j.getRange();
         const start = this.lines.offset(r.start.line, r.start.character);
         const end = this.lines.offset(r.end.line, r.end.character);
-        return { value: j.getJSONValue(), raw: this.text.slice(start, end), start, end };
+        const raw = this.text.slice(start, end);
+        // dockerfile-ast's getJSONValue() drops the spaces inside a string ("a b" → "ab"): decode the raw text.
+        let value = j.getJSONValue();
+        try { value = JSON.parse(raw.replace(/\\\r?\n/g, '')) as string; } catch { /* keep the library's value */ }
+        return { value, raw, start, end };
       });
       const program = words[0]!;
       const name = program.value.slice(program.value.lastIndexOf('/') + 1);

@@ -1,0 +1,64 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from './model';
+import type { Command, Word } from './shell';
+
+/** The CMD and ENTRYPOINT in effect for a stage: its own last ones, else inherited from parents. */
+export function runtimeInstructions(model: DockerfileModel, stage: Stage): { cmd: Instruction | null; entrypoint: Instruction | null } {
+  let cmd: Instruction | null = null;
+  let entrypoint: Instruction | null = null;
+  for (const s of model.lineage(stage)) {
+    for (let i = s.instructions.length - 1; i >= 0; i--) {
+      const instr = s.instructions[i]!;
+      const k = instr.getKeyword();
+      if (k === 'CMD' && !cmd) cmd = instr;
+      if (k === 'ENTRYPOINT' && !entrypoint) entrypoint = instr;
+    }
+    if (cmd && entrypoint) break;
+  }
+  return { cmd, entrypoint };
+}
+
+export interface RuntimeCommand {
+  command: Command;
+  instruction: Instruction;
+  /** Arguments that reach the program: its own, plus an exec-form CMD's when the ENTRYPOINT is exec form. */
+  args: Word[];
+}
+
+/** The commands the container runs at start: the ENTRYPOINT's and the CMD's, through shells and wrappers. */
+export function runtimeCommands(model: DockerfileModel, stage: Stage): RuntimeCommand[] {
+  const { cmd, entrypoint } = runtimeInstructions(model, stage);
+  const out: RuntimeCommand[] = [];
+  const cmdCommands = cmd ? model.commands(cmd) : [];
+  const cmdExec = !!cmd && isExecForm(cmd);
+  if (entrypoint) {
+    const ep = model.commands(entrypoint);
+    ep.forEach((c, i) => {
+      const extra = isExecForm(entrypoint) && cmdExec && i === ep.length - 1 ? cmdCommands.flatMap((x) => [x.program, ...x.args]) : [];
+      out.push({ command: c, instruction: entrypoint, args: [...c.args, ...extra] });
+    });
+  }
+  if (cmd) for (const c of cmdCommands) out.push({ command: c, instruction: cmd, args: c.args });
+  return out;
+}
+
+export function isExecForm(instr: Instruction): boolean {
+  return /^\s*\[/.test(instr.getArgumentsContent() ?? '');
+}
+
+/** Inserts words after `after` in the instruction's own form: JSON strings in exec form, plain words in shell form. */
+export function insertWords(after: Word, words: string[]): { start: number; end: number; text: string } {
+  const exec = after.raw.startsWith('"');
+  const text = exec ? words.map((w) => `, ${JSON.stringify(w)}`).join('') : words.map((w) => ` ${w}`).join('');
+  return { start: after.end, end: after.end, text };
+}
+
+/** `python -m gunicorn` / `gunicorn`: the word naming the program, or null. */
+export function programWord(c: Command, name: string): Word | null {
+  if (c.name === name) return c.program;
+  if (/^python(\d+(\.\d+)?)?$/.test(c.name)) {
+    const m = c.args.findIndex((a) => a.value === '-m');
+    if (m >= 0 && c.args[m + 1]?.value === name) return c.args[m + 1]!;
+  }
+  return null;
+}

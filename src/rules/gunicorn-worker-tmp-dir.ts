@@ -1,0 +1,46 @@
+import { defineRule } from '~/engine/define-rule';
+import { insertWords, programWord, runtimeCommands } from '~/engine/runtime';
+import { optionValue } from '~/engine/shell';
+
+export default defineRule({
+  name: 'gunicorn-worker-tmp-dir',
+  meta: {
+    type: 'problem',
+    severity: 'warning',
+    description: 'Require gunicorn to keep its worker heartbeat files on a tmpfs such as `/dev/shm`',
+    category: 'runtime',
+    scope: 'final-stage',
+    fixable: 'safe',
+    messages: {
+      missing: 'gunicorn starts without `--worker-tmp-dir`: worker heartbeats go to a disk-backed directory in the container and a slow disk can freeze or kill healthy workers. Add `--worker-tmp-dir /dev/shm`.',
+      notTmpfs: '`--worker-tmp-dir {{dir}}` is not a tmpfs in a container; heartbeats still hit the disk. Use `/dev/shm`.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      'Dockerfile:exit'() {
+        const stage = model.finalStage;
+        if (!stage) return;
+        const envArgs = model.envValue(stage, 'GUNICORN_CMD_ARGS')?.value ?? '';
+        if (envArgs.includes('--worker-tmp-dir')) return;
+        for (const { command, args } of runtimeCommands(model, stage)) {
+          const word = programWord(command, 'gunicorn');
+          if (!word) continue;
+          if (args.some((a) => a.value === '-c' || a.value === '--config' || a.value.startsWith('--config=') || /^-c\S/.test(a.value))) continue;
+          const dir = optionValue(args, ['--worker-tmp-dir']);
+          if (dir) {
+            if (dir.value.includes('$') || /^\/(dev\/shm|run\/shm)(\/|$)/.test(dir.value)) continue;
+            context.report({ messageId: 'notTmpfs', range: { start: dir.start, end: dir.end }, data: { dir: dir.value } });
+            continue;
+          }
+          context.report({
+            messageId: 'missing',
+            range: { start: word.start, end: word.end },
+            fix: { title: 'Add `--worker-tmp-dir /dev/shm`', edits: [insertWords(word, ['--worker-tmp-dir', '/dev/shm'])] },
+          });
+        }
+      },
+    };
+  },
+});

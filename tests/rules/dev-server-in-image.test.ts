@@ -1,0 +1,24 @@
+import rule from '~/rules/dev-server-in-image';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n',
+    'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n',
+    'FROM python:3.12-slim\nCMD ["fastapi", "run", "app/main.py"]\n',
+    { name: 'flask routes is not a server', code: 'FROM python:3.12-slim\nCMD ["flask", "routes"]\n' },
+    { name: 'manage.py migrate', code: 'FROM python:3.12-slim\nCMD ["python", "manage.py", "migrate"]\n' },
+    { name: 'builder stage only', code: 'FROM python:3.12 AS dev\nCMD ["flask", "run"]\nFROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n' },
+    { name: 'RUN is not the container command', code: 'FROM python:3.12-slim\nRUN python manage.py runserver --help\nCMD ["gunicorn", "p.wsgi"]\n' },
+  ],
+  invalid: [
+    { code: 'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--reload"]\n', errors: [{ messageId: 'reload', line: 2, column: 28, endColumn: 38 }] },
+    { code: 'FROM python:3.12-slim\nCMD flask run --host=0.0.0.0\n', errors: [{ messageId: 'flask', line: 2, column: 5, endColumn: 14 }] },
+    { code: 'FROM python:3.12-slim\nCMD ["python", "-m", "flask", "run"]\n', errors: [{ messageId: 'flask', line: 2, column: 22, endColumn: 36 }] },
+    { code: 'FROM python:3.12-slim\nCMD python manage.py runserver 0.0.0.0:8000\n', errors: [{ messageId: 'runserver', line: 2, column: 22, endColumn: 31 }] },
+    { code: 'FROM python:3.12-slim\nCMD ["./manage.py", "runserver"]\n', errors: [{ messageId: 'runserver' }] },
+    { code: 'FROM python:3.12-slim\nENTRYPOINT ["fastapi"]\nCMD ["dev", "main.py"]\n', errors: [{ messageId: 'fastapiDev', line: 2 }] },
+    { code: 'FROM python:3.12-slim\nCMD ["fastapi", "dev", "main.py"]\n', errors: [{ messageId: 'fastapiDev', line: 2, column: 6, endColumn: 22 }] },
+    { name: 'through sh -c', code: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec uvicorn app:app --reload --port $PORT"]\n', errors: [{ messageId: 'reload' }] },
+  ],
+});

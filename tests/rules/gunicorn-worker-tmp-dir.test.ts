@@ -1,0 +1,60 @@
+import rule from '~/rules/gunicorn-worker-tmp-dir';
+import { df, ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nCMD ["gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n',
+    'FROM python:3.12-slim\nCMD gunicorn --worker-tmp-dir=/dev/shm app:app\n',
+    { name: 'config file', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "-c", "gunicorn.conf.py", "app:app"]\n' },
+    { name: 'config file, long form', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--config=python:conf", "app:app"]\n' },
+    { name: 'GUNICORN_CMD_ARGS', code: 'FROM python:3.12-slim\nENV GUNICORN_CMD_ARGS="--worker-tmp-dir /dev/shm"\nCMD ["gunicorn", "app:app"]\n' },
+    { name: 'uvicorn has no heartbeat file', code: 'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--workers", "4"]\n' },
+    { name: 'gunicorn only in a builder stage', code: 'FROM python:3.12 AS b\nCMD ["gunicorn", "app:app"]\nFROM python:3.12-slim\nCMD ["python", "-m", "app"]\n' },
+    { name: 'directory from a variable', code: 'FROM python:3.12-slim\nCMD gunicorn --worker-tmp-dir "$TMP" app:app\n' },
+    { name: 'echo mentions gunicorn', code: 'FROM python:3.12-slim\nCMD ["echo", "gunicorn"]\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nCMD ["gunicorn", "-w", "4", "app:app"]\n',
+      errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 16 }],
+      output: 'FROM python:3.12-slim\nCMD ["gunicorn", "--worker-tmp-dir", "/dev/shm", "-w", "4", "app:app"]\n',
+    },
+    {
+      name: 'shell form',
+      code: 'FROM python:3.12-slim\nCMD gunicorn -k uvicorn.workers.UvicornWorker app.main:app\n',
+      errors: [{ messageId: 'missing', line: 2, column: 5, endColumn: 13 }],
+      output: 'FROM python:3.12-slim\nCMD gunicorn --worker-tmp-dir /dev/shm -k uvicorn.workers.UvicornWorker app.main:app\n',
+    },
+    {
+      name: 'python -m gunicorn through sh -c',
+      code: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec python -m gunicorn -b 0.0.0.0:$PORT app:app"]\n',
+      errors: [{ messageId: 'missing', line: 2, column: 34, endColumn: 42 }],
+      output: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec python -m gunicorn --worker-tmp-dir /dev/shm -b 0.0.0.0:$PORT app:app"]\n',
+    },
+    {
+      name: 'ENTRYPOINT with CMD arguments',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn"]\nCMD ["--bind", "0.0.0.0:8000", "app:app"]\n',
+      errors: [{ messageId: 'missing', line: 2 }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn", "--worker-tmp-dir", "/dev/shm"]\nCMD ["--bind", "0.0.0.0:8000", "app:app"]\n',
+    },
+    {
+      name: 'a disk-backed directory',
+      code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--worker-tmp-dir", "/tmp", "app:app"]\n',
+      errors: [{ messageId: "notTmpfs", line: 2, column: 38, endColumn: 44 }],
+    },
+    {
+      name: 'inherited CMD',
+      code: df`
+        FROM python:3.12-slim AS base
+        CMD ["gunicorn", "app:app"]
+        FROM base
+        USER 1000`,
+      errors: [{ messageId: 'missing', line: 2 }],
+      output: df`
+        FROM python:3.12-slim AS base
+        CMD ["gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]
+        FROM base
+        USER 1000`,
+    },
+  ],
+});
