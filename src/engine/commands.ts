@@ -64,3 +64,27 @@ export function inlineEnv(cmd: Command, name: string): string | null {
   }
   return null;
 }
+
+/** `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`: the subcommand words, or null. */
+export function uvInstall(cmd: Command): { sub: Word; args: Word[] } | null {
+  if (cmd.name !== 'uv') return null;
+  const words = cmd.args;
+  let i = 0;
+  while (i < words.length && words[i]!.value.startsWith('-')) i++;
+  const first = words[i];
+  if (!first) return null;
+  if (first.value === 'pip') {
+    const second = words[i + 1];
+    if (second && (second.value === 'install' || second.value === 'sync')) return { sub: second, args: [...words.slice(0, i), ...words.slice(i + 2)] };
+    return null;
+  }
+  if (first.value === 'sync' || first.value === 'add') return { sub: first, args: [...words.slice(0, i), ...words.slice(i + 1)] };
+  if (first.value === 'tool' && words[i + 1]?.value === 'install') return { sub: words[i + 1]!, args: words.slice(i + 2) };
+  return null;
+}
+
+const TRUTHY = /^(1|true|yes|on)$/i;
+/** Whether an environment value reads as "on" for uv's boolean variables. */
+export function truthy(value: string | null | undefined): boolean {
+  return !!value && TRUTHY.test(value.trim());
+}

@@ -1,18 +1,26 @@
 // The rule registry: every rule, sorted by name. Kept in step with the files in this folder by
 // `node src/tools/sync-registry.mjs`; tests/engine/registry.test.ts fails when they drift.
 import type { RuleModule } from '~/engine/types';
+import cacheMountRelativeTarget from './cache-mount-relative-target';
+import cacheMountWasted from './cache-mount-wasted';
 import devServerInImage from './dev-server-in-image';
 import execFormVariable from './exec-form-variable';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pythonUnbuffered from './python-unbuffered';
 import rootFinalUser from './root-final-user';
+import uvLinkMode from './uv-link-mode';
+import uvNoCache from './uv-no-cache';
 
 export const rules: readonly RuleModule[] = [
+  cacheMountRelativeTarget,
+  cacheMountWasted,
   devServerInImage,
   execFormVariable,
   gunicornWorkerTmpDir,
   pipNoCacheDir,
   pythonUnbuffered,
   rootFinalUser,
+  uvLinkMode,
+  uvNoCache,
 ];
