@@ -1,6 +1,8 @@
 // The rule registry: every rule, sorted by name. Kept in step with the files in this folder by
 // `node src/tools/sync-registry.mjs`; tests/engine/registry.test.ts fails when they drift.
 import type { RuleModule } from '~/engine/types';
+import aptCacheMountDockerClean from './apt-cache-mount-docker-clean';
+import aptCacheMountUnlocked from './apt-cache-mount-unlocked';
 import cacheMountRelativeTarget from './cache-mount-relative-target';
 import cacheMountWasted from './cache-mount-wasted';
 import devServerInImage from './dev-server-in-image';
@@ -13,6 +15,8 @@ import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
 
 export const rules: readonly RuleModule[] = [
+  aptCacheMountDockerClean,
+  aptCacheMountUnlocked,
   cacheMountRelativeTarget,
   cacheMountWasted,
   devServerInImage,

@@ -1,0 +1,43 @@
+import { defineRule } from '~/engine/define-rule';
+import { normalizePath } from '~/engine/mounts';
+
+export default defineRule({
+  name: 'apt-cache-mount-unlocked',
+  meta: {
+    type: 'problem',
+    severity: 'info',
+    description: 'Require `sharing=locked` on cache mounts of `/var/cache/apt` and `/var/lib/apt`',
+    category: 'cache',
+    scope: 'all-stages',
+    fixable: 'safe',
+    messages: {
+      unlocked: 'apt needs exclusive access to `{{target}}`, but this cache mount is shared between concurrent builds. Add `sharing=locked`.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      RUN(run) {
+        for (const m of model.mounts(run)) {
+          if (m.type !== 'cache') continue;
+          const target = normalizePath(m.target ?? '');
+          if (!/^\/var\/(cache\/apt|lib\/apt)(\/|$)/.test(target)) continue;
+          if (m.sharing && m.sharing !== 'shared') continue;
+          const valueRange = m.flag.getValueRange();
+          if (!valueRange) continue;
+          const { start, end } = model.offsets(valueRange);
+          const sharingOpt = m.flag.getOptions().find((o) => o.getName().toLowerCase() === 'sharing');
+          const edit = sharingOpt?.getValueRange()
+            ? { ...model.offsets(sharingOpt.getValueRange()!), text: 'locked' }
+            : { start: end, end, text: ',sharing=locked' };
+          context.report({
+            messageId: 'unlocked',
+            data: { target },
+            range: { start, end },
+            fix: { title: 'Add `sharing=locked`', edits: [edit] },
+          });
+        }
+      },
+    };
+  },
+});

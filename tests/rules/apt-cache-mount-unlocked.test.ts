@@ -1,0 +1,28 @@
+import rule from '~/rules/apt-cache-mount-unlocked';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n',
+    { name: 'private is exclusive too', code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/lib/apt,sharing=private apt-get update\n' },
+    { name: 'pip cache may be shared', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt apt-get update\n',
+      errors: [{ messageId: 'unlocked', line: 2, column: 13, endColumn: 45 }],
+      output: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\n',
+    },
+    {
+      code: 'FROM debian:bookworm\nRUN --mount=type=cache,sharing=shared,target=/var/lib/apt apt-get update\n',
+      errors: 1,
+      output: 'FROM debian:bookworm\nRUN --mount=type=cache,sharing=locked,target=/var/lib/apt apt-get update\n',
+    },
+    {
+      name: 'two mounts',
+      code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt \\\n    --mount=type=cache,target=/var/lib/apt \\\n    apt-get update\n',
+      errors: 2,
+      output: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update\n',
+    },
+  ],
+});
