@@ -1,28 +1,38 @@
 // The rule registry: every rule, sorted by name. Kept in step with the files in this folder by
 // `node src/tools/sync-registry.mjs`; tests/engine/registry.test.ts fails when they drift.
 import type { RuleModule } from '~/engine/types';
+import alpinePython from './alpine-python';
 import aptCacheMountDockerClean from './apt-cache-mount-docker-clean';
 import aptCacheMountUnlocked from './apt-cache-mount-unlocked';
 import cacheMountRelativeTarget from './cache-mount-relative-target';
 import cacheMountWasted from './cache-mount-wasted';
+import debianEol from './debian-eol';
 import devServerInImage from './dev-server-in-image';
 import execFormVariable from './exec-form-variable';
+import fullPythonBase from './full-python-base';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
 import pipNoCacheDir from './pip-no-cache-dir';
+import pythonEol from './python-eol';
+import pythonFloatingTag from './python-floating-tag';
 import pythonUnbuffered from './python-unbuffered';
 import rootFinalUser from './root-final-user';
 import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
 
 export const rules: readonly RuleModule[] = [
+  alpinePython,
   aptCacheMountDockerClean,
   aptCacheMountUnlocked,
   cacheMountRelativeTarget,
   cacheMountWasted,
+  debianEol,
   devServerInImage,
   execFormVariable,
+  fullPythonBase,
   gunicornWorkerTmpDir,
   pipNoCacheDir,
+  pythonEol,
+  pythonFloatingTag,
   pythonUnbuffered,
   rootFinalUser,
   uvLinkMode,

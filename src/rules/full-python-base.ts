@@ -1,0 +1,39 @@
+import { defineRule } from '~/engine/define-rule';
+import { imageRange } from '~/engine/stage-image';
+
+export default defineRule({
+  name: 'full-python-base',
+  meta: {
+    type: 'suggestion',
+    severity: 'warning',
+    description: 'Require the final stage to use a `-slim` Python image rather than the full one',
+    category: 'size',
+    scope: 'final-stage',
+    fixable: 'unsafe',
+    messages: {
+      full: 'The image that ships is built on the full `{{image}}` (about 1 GB of compilers, headers and libraries). Use `-slim` for the final stage, and the full image only in a builder stage if you need it.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      'Dockerfile:exit'() {
+        const stage = model.finalStage;
+        if (!stage) return;
+        const root = model.lineage(stage).at(-1)!;
+        const image = root.image;
+        if (!image?.python || image.name !== 'python' || image.python.variant !== 'full' || image.hasVariable) return;
+        const tag = root.from.getImageTagRange();
+        const written = root.from.getImageTag() ?? '';
+        const suggestions = [];
+        if (tag && written && !written.includes('$')) {
+          const { start, end } = model.offsets(tag);
+          const v = image.python.version ?? written;
+          const codename = image.distro?.explicit ? `-${image.distro.codename}` : '';
+          if (image.python.version) suggestions.push({ title: `Use \`python:${v}-slim${codename}\``, edits: [{ start, end, text: `${v}-slim${codename}` }] });
+        }
+        context.report({ messageId: 'full', data: { image: root.from.getImage() ?? image.raw }, range: imageRange(root, 'image'), suggestions });
+      },
+    };
+  },
+});

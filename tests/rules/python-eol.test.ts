@@ -1,0 +1,22 @@
+import rule from '~/rules/python-eol';
+import { ruleTester } from '../support/rule-tester';
+
+const now = new Date('2026-11-23');
+ruleTester.run(rule, {
+  valid: [
+    { code: 'FROM python:3.12-slim\n', options: { now } },
+    { code: 'FROM python:3.11.9-slim-bookworm\n', options: { now } },
+    { name: 'no version', code: 'FROM python:slim\n', options: { now } },
+    { name: '3.10 before its end of life', code: 'FROM python:3.10-slim\n', options: { now: new Date('2026-10-30') } },
+    { name: 'unknown version from ARG without default', code: 'ARG PY\nFROM python:${PY}-slim\n', options: { now } },
+    { name: 'not python', code: 'FROM node:16\n', options: { now } },
+  ],
+  invalid: [
+    { code: 'FROM python:3.8-slim\n', options: { now }, errors: [{ messageId: 'eol', line: 1, column: 13, endColumn: 16, message: /2024-10-07/ }] },
+    { code: 'FROM python:3.10.14-bookworm\n', options: { now }, errors: [{ line: 1, column: 13, endColumn: 20 }] },
+    { name: 'mirror registry', code: 'FROM registry.example/python:3.9\n', options: { now }, errors: [{ message: /3\.9/ }] },
+    { name: 'ARG default', code: 'ARG PY=3.7\nFROM python:${PY}-slim AS build\n', options: { now }, errors: [{ line: 2, column: 6, endColumn: 23 }] },
+    { name: 'builder stage too', code: 'FROM python:3.9 AS b\nFROM python:3.12-slim\n', options: { now }, errors: [{ line: 1 }] },
+    { name: 'python 2', code: 'FROM python:2\n', options: { now }, errors: [{ message: /2\.7/ }] },
+  ],
+});
