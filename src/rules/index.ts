@@ -6,7 +6,9 @@ import aptCacheMountDockerClean from './apt-cache-mount-docker-clean';
 import aptCacheMountUnlocked from './apt-cache-mount-unlocked';
 import cacheMountRelativeTarget from './cache-mount-relative-target';
 import cacheMountWasted from './cache-mount-wasted';
+import copySitePackages from './copy-site-packages';
 import debianEol from './debian-eol';
+import depsAfterSource from './deps-after-source';
 import devServerInImage from './dev-server-in-image';
 import execFormVariable from './exec-form-variable';
 import fullPythonBase from './full-python-base';
@@ -18,6 +20,7 @@ import pythonUnbuffered from './python-unbuffered';
 import rootFinalUser from './root-final-user';
 import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
+import venvActivateInRun from './venv-activate-in-run';
 
 export const rules: readonly RuleModule[] = [
   alpinePython,
@@ -25,7 +28,9 @@ export const rules: readonly RuleModule[] = [
   aptCacheMountUnlocked,
   cacheMountRelativeTarget,
   cacheMountWasted,
+  copySitePackages,
   debianEol,
+  depsAfterSource,
   devServerInImage,
   execFormVariable,
   fullPythonBase,
@@ -37,4 +42,5 @@ export const rules: readonly RuleModule[] = [
   rootFinalUser,
   uvLinkMode,
   uvNoCache,
+  venvActivateInRun,
 ];

@@ -1,0 +1,55 @@
+import type { Copy, Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from './model';
+import type { Word } from './shell';
+
+/** A COPY or ADD, split into sources and destination (flags removed, exec form decoded). */
+export interface CopyArgs {
+  instruction: Instruction;
+  keyword: 'COPY' | 'ADD';
+  from: string | null;
+  sources: Word[];
+  destination: Word | null;
+}
+
+export function copyArgs(model: DockerfileModel, instr: Instruction): CopyArgs | null {
+  const keyword = instr.getKeyword();
+  if (keyword !== 'COPY' && keyword !== 'ADD') return null;
+  const fromFlag = (instr as Copy).getFlags?.().find((f) => f.getName().toLowerCase() === 'from');
+  const json = 'getJSONStrings' in instr ? (instr as Copy).getJSONStrings() : [];
+  let words: Word[];
+  if (json.length && /^\s*(--\S+\s+)*\[/.test(instr.getArgumentsContent() ?? '')) {
+    words = json.map((j) => {
+      const { start, end } = model.offsets(j.getRange());
+      const raw = model.text.slice(start, end);
+      let value = j.getJSONValue();
+      try { value = JSON.parse(raw) as string; } catch { /* keep */ }
+      return { value, raw, start, end };
+    });
+  } else {
+    words = instr.getArguments().map((a) => {
+      const { start, end } = model.offsets(a.getRange());
+      return { value: a.getValue(), raw: model.text.slice(start, end), start, end };
+    });
+  }
+  if (words.length && words[0]!.value.startsWith('<<')) return { instruction: instr, keyword, from: fromFlag?.getValue() ?? null, sources: [], destination: null };
+  return {
+    instruction: instr,
+    keyword,
+    from: fromFlag?.getValue() ?? null,
+    sources: words.slice(0, -1),
+    destination: words.length > 1 ? words[words.length - 1]! : null,
+  };
+}
+
+/** The stage a `--from` names (by name or index), or null for an external image. */
+export function fromStage(model: DockerfileModel, from: string, before: Stage): Stage | null {
+  const byIndex = /^\d+$/.test(from) ? model.stages[Number(from)] : undefined;
+  const stage = byIndex ?? model.stages.find((s) => s.name === from.toLowerCase());
+  return stage && stage.index < before.index + 1 ? stage : null;
+}
+
+/** `COPY . .`, `ADD . /app`, `COPY ./ ./`: the whole build context. */
+export function copiesWholeContext(c: CopyArgs): Word | null {
+  if (c.from) return null;
+  return c.sources.find((s) => /^\.\/?(\.)?$|^\.\/\.$/.test(s.value.replace(/\/+$/, '/')) || s.value === './') ?? null;
+}
