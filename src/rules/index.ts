@@ -4,6 +4,7 @@ import type { RuleModule } from '~/engine/types';
 import alpinePython from './alpine-python';
 import aptCacheMountDockerClean from './apt-cache-mount-docker-clean';
 import aptCacheMountUnlocked from './apt-cache-mount-unlocked';
+import buildToolsInFinalStage from './build-tools-in-final-stage';
 import cacheMountRelativeTarget from './cache-mount-relative-target';
 import cacheMountWasted from './cache-mount-wasted';
 import copySitePackages from './copy-site-packages';
@@ -18,14 +19,17 @@ import pythonEol from './python-eol';
 import pythonFloatingTag from './python-floating-tag';
 import pythonUnbuffered from './python-unbuffered';
 import rootFinalUser from './root-final-user';
+import stagePythonMismatch from './stage-python-mismatch';
 import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
 import venvActivateInRun from './venv-activate-in-run';
+import wheelsLeftInImage from './wheels-left-in-image';
 
 export const rules: readonly RuleModule[] = [
   alpinePython,
   aptCacheMountDockerClean,
   aptCacheMountUnlocked,
+  buildToolsInFinalStage,
   cacheMountRelativeTarget,
   cacheMountWasted,
   copySitePackages,
@@ -40,7 +44,9 @@ export const rules: readonly RuleModule[] = [
   pythonFloatingTag,
   pythonUnbuffered,
   rootFinalUser,
+  stagePythonMismatch,
   uvLinkMode,
   uvNoCache,
   venvActivateInRun,
+  wheelsLeftInImage,
 ];

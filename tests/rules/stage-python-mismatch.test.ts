@@ -1,0 +1,33 @@
+import rule from '~/rules/stage-python-mismatch';
+import { df, ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    df`
+      FROM python:3.12 AS builder
+      RUN python -m venv /opt/venv
+      FROM python:3.12-slim
+      COPY --from=builder /opt/venv /opt/venv`,
+    { name: 'same version in site-packages', code: 'FROM python:3.10 AS b\nFROM python:3.10-slim\nCOPY --from=b /usr/local/lib/python3.10/site-packages /usr/local/lib/python3.10/site-packages\n' },
+    { name: 'unknown versions', code: 'ARG PY\nFROM python:${PY} AS b\nRUN python -m venv /venv\nFROM python:${PY}-slim\nCOPY --from=b /venv /venv\n' },
+    { name: 'app code is not version specific', code: 'FROM python:3.11 AS b\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
+    { name: 'external image', code: 'FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.10.4 /uv /bin/uv\n' },
+  ],
+  invalid: [
+    {
+      code: df`
+        FROM python:3.11 AS builder
+        RUN python -m venv /opt/venv
+        FROM python:3.12-slim
+        COPY --from=builder /opt/venv /opt/venv`,
+      errors: [{ messageId: 'versions', line: 4, column: 21, endColumn: 30 }],
+    },
+    {
+      name: 'path names another version than the destination',
+      code: 'FROM python:3.10 AS builder\nFROM python:3.12-slim\nCOPY --from=builder /usr/local/lib/python3.10/site-packages /usr/local/lib/python3.12/site-packages\n',
+      errors: [{ messageId: 'pathVersion', line: 3 }],
+    },
+    { name: 'by stage index and uv venv', code: 'FROM python:3.13\nRUN uv venv /app/.venv\nFROM python:3.12-slim\nCOPY --from=0 /app/.venv /app/.venv\n', errors: 1 },
+    { name: 'ARG substituted', code: 'ARG BUILD_PY=3.11\nFROM python:${BUILD_PY} AS b\nRUN python -m venv /venv\nFROM python:3.13-slim\nCOPY --from=b /venv /venv\n', errors: 1 },
+  ],
+});
