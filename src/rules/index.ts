@@ -14,12 +14,16 @@ import devServerInImage from './dev-server-in-image';
 import execFormVariable from './exec-form-variable';
 import fullPythonBase from './full-python-base';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
+import libgl1MesaGlxRemoved from './libgl1-mesa-glx-removed';
+import opencvGuiLibs from './opencv-gui-libs';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pythonEol from './python-eol';
 import pythonFloatingTag from './python-floating-tag';
 import pythonUnbuffered from './python-unbuffered';
 import rootFinalUser from './root-final-user';
 import stagePythonMismatch from './stage-python-mismatch';
+import tlsVerificationDisabled from './tls-verification-disabled';
+import torchCudaWheels from './torch-cuda-wheels';
 import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
 import venvActivateInRun from './venv-activate-in-run';
@@ -39,12 +43,16 @@ export const rules: readonly RuleModule[] = [
   execFormVariable,
   fullPythonBase,
   gunicornWorkerTmpDir,
+  libgl1MesaGlxRemoved,
+  opencvGuiLibs,
   pipNoCacheDir,
   pythonEol,
   pythonFloatingTag,
   pythonUnbuffered,
   rootFinalUser,
   stagePythonMismatch,
+  tlsVerificationDisabled,
+  torchCudaWheels,
   uvLinkMode,
   uvNoCache,
   venvActivateInRun,
