@@ -11,6 +11,8 @@ import copySitePackages from './copy-site-packages';
 import debianEol from './debian-eol';
 import depsAfterSource from './deps-after-source';
 import devServerInImage from './dev-server-in-image';
+import dockerignoreAbsent from './dockerignore-absent';
+import dockerignoreMissingEntries from './dockerignore-missing-entries';
 import execFormVariable from './exec-form-variable';
 import fullPythonBase from './full-python-base';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
@@ -40,6 +42,8 @@ export const rules: readonly RuleModule[] = [
   debianEol,
   depsAfterSource,
   devServerInImage,
+  dockerignoreAbsent,
+  dockerignoreMissingEntries,
   execFormVariable,
   fullPythonBase,
   gunicornWorkerTmpDir,
