@@ -19,15 +19,19 @@ import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
 import libgl1MesaGlxRemoved from './libgl1-mesa-glx-removed';
 import opencvGuiLibs from './opencv-gui-libs';
 import pipNoCacheDir from './pip-no-cache-dir';
+import pythonDontWriteBytecode from './python-dont-write-bytecode';
 import pythonEol from './python-eol';
 import pythonFloatingTag from './python-floating-tag';
 import pythonUnbuffered from './python-unbuffered';
+import pythonpathTrailingColon from './pythonpath-trailing-colon';
 import rootFinalUser from './root-final-user';
+import sourceStripped from './source-stripped';
 import stagePythonMismatch from './stage-python-mismatch';
 import tlsVerificationDisabled from './tls-verification-disabled';
 import torchCudaWheels from './torch-cuda-wheels';
 import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
+import uvSyncUnlocked from './uv-sync-unlocked';
 import venvActivateInRun from './venv-activate-in-run';
 import wheelsLeftInImage from './wheels-left-in-image';
 
@@ -50,15 +54,19 @@ export const rules: readonly RuleModule[] = [
   libgl1MesaGlxRemoved,
   opencvGuiLibs,
   pipNoCacheDir,
+  pythonDontWriteBytecode,
   pythonEol,
   pythonFloatingTag,
   pythonUnbuffered,
+  pythonpathTrailingColon,
   rootFinalUser,
+  sourceStripped,
   stagePythonMismatch,
   tlsVerificationDisabled,
   torchCudaWheels,
   uvLinkMode,
   uvNoCache,
+  uvSyncUnlocked,
   venvActivateInRun,
   wheelsLeftInImage,
 ];

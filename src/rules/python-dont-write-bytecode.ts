@@ -1,0 +1,48 @@
+import { inlineEnv, pipInstall, truthy, uvInstall } from '~/engine/commands';
+import { defineRule } from '~/engine/define-rule';
+import { hasFlag } from '~/engine/shell';
+
+export default defineRule({
+  name: 'python-dont-write-bytecode',
+  meta: {
+    type: 'suggestion',
+    severity: 'info',
+    description: 'Suggest either compiling bytecode at build time or setting `PYTHONDONTWRITEBYTECODE` in the final Python stage',
+    category: 'runtime',
+    scope: 'final-stage',
+    fixable: 'safe',
+    messages: {
+      runtimeWrites: 'Python will write `.pyc` files into the container at run time (into the writable layer, or fail silently for a non-root user). Compile at build time (`python -m compileall`, `UV_COMPILE_BYTECODE=1`) for faster starts, or set `ENV PYTHONDONTWRITEBYTECODE=1`.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      'Dockerfile:exit'() {
+        const stage = model.finalStage;
+        if (!stage || !model.isPythonStage(stage)) return;
+        const env = model.envValue(stage, 'PYTHONDONTWRITEBYTECODE');
+        if (env && env.value !== '') return;
+        if (truthy(model.envValue(stage, 'UV_COMPILE_BYTECODE')?.value)) return;
+        for (const s of model.lineage(stage)) {
+          for (const instr of s.instructions) {
+            if (instr.getKeyword() !== 'RUN') continue;
+            for (const c of model.commands(instr)) {
+              if (/^python(\d+(\.\d+)?)?$/.test(c.name) && c.args.some((a, i) => a.value === 'compileall' && c.args[i - 1]?.value === '-m')) return;
+              if (truthy(inlineEnv(c, 'UV_COMPILE_BYTECODE'))) return;
+              if ((uvInstall(c) || pipInstall(c)) && hasFlag(c.args, ['--compile-bytecode', '--compile'])) return;
+            }
+          }
+        }
+        const from = stage.from;
+        const insertAt = model.lines.lineEnd(model.offsets(from.getRange()).end);
+        const needsBreak = insertAt === model.text.length && !/[\r\n]$/.test(model.text);
+        context.report({
+          messageId: 'runtimeWrites',
+          range: from.getImageRange() ?? from.getRange(),
+          fix: { title: 'Add `ENV PYTHONDONTWRITEBYTECODE=1` after the final FROM', edits: [{ start: insertAt, end: insertAt, text: `${needsBreak ? '\n' : ''}ENV PYTHONDONTWRITEBYTECODE=1\n` }] },
+        });
+      },
+    };
+  },
+});

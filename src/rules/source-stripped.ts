@@ -1,0 +1,33 @@
+import { defineRule } from '~/engine/define-rule';
+
+export default defineRule({
+  name: 'source-stripped',
+  meta: {
+    type: 'suggestion',
+    severity: 'info',
+    description: 'Flag deleting `.py` sources after compiling them to bytecode',
+    category: 'runtime',
+    scope: 'all-stages',
+    messages: {
+      stripped: 'This deletes the `.py` sources and keeps only bytecode: tracebacks lose their source lines, the `.pyc` files work only with this exact Python minor version, and it protects nothing (bytecode decompiles). Keep the sources, or accept those costs knowingly.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      RUN(run) {
+        let previousFindsPy = false;
+        for (const c of model.commands(run)) {
+          const words = c.args.map((a) => a.value);
+          const namesPy = c.name === 'find' && words.some((w, i) => /^-i?name$/.test(words[i - 1] ?? '') && /^\*\.py$/.test(w));
+          const deletes = words.includes('-delete') || (words.includes('-exec') && words.some((w) => /(^|\/)rm$/.test(w)));
+          const rmPy = c.name === 'rm' && c.args.some((a) => /(^|\/)(\*\*\/)?\*\.py$/.test(a.value));
+          const pipedRm = previousFindsPy && c.joinedBy === '|' && c.name === 'rm';
+          previousFindsPy = namesPy;
+          if (!(namesPy && deletes) && !rmPy && !pipedRm) continue;
+          context.report({ messageId: 'stripped', range: { start: c.start, end: c.end } });
+        }
+      },
+    };
+  },
+});

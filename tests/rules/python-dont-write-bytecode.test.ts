@@ -1,0 +1,26 @@
+import rule from '~/rules/python-dont-write-bytecode';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1\n',
+    { name: 'compileall', code: 'FROM python:3.12-slim\nCOPY . /app\nRUN python -m compileall -q /app\n' },
+    { name: 'UV_COMPILE_BYTECODE', code: 'FROM python:3.12-slim\nENV UV_COMPILE_BYTECODE=1\nRUN uv sync --locked\n' },
+    { name: '--compile-bytecode', code: 'FROM python:3.12-slim\nRUN uv pip install --system --compile-bytecode flask\n' },
+    { name: 'not Python', code: 'FROM nginx:1.27\n' },
+    { name: 'in the parent', code: 'FROM python:3.12-slim AS base\nENV PYTHONDONTWRITEBYTECODE=1\nFROM base\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n',
+      errors: [{ messageId: 'runtimeWrites', line: 1, column: 6, endColumn: 22 }],
+      output: 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: 'compiled only in a builder stage',
+      code: 'FROM python:3.12 AS b\nRUN python -m compileall /src\nFROM python:3.12-slim\n',
+      errors: [{ line: 3 }],
+      output: 'FROM python:3.12 AS b\nRUN python -m compileall /src\nFROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1\n',
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+import rule from '~/rules/source-stripped';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    "FROM python:3.12-slim\nRUN find /app -name '*.pyc' -delete\n",
+    "FROM python:3.12-slim\nRUN python -m compileall /app\n",
+    { name: 'deleting tests only', code: "FROM python:3.12-slim\nRUN find /app -name 'test_*.py' -delete\n" },
+  ],
+  invalid: [
+    {
+      name: 'the first seed article',
+      code: "FROM python:3.10\nRUN find /app -name '*.py[co]' -delete \\\n    && python -m compileall -b /app \\\n    && find /app -name '*.py' -delete\n",
+      errors: [{ messageId: 'stripped', line: 4, column: 8, endColumn: 38 }],
+    },
+    { code: "FROM python:3.12\nRUN find . -name \"*.py\" -exec rm {} +\n", errors: 1 },
+    { code: "FROM python:3.12\nRUN find /app -name '*.py' | xargs rm -f\n", errors: 1 },
+    { code: 'FROM python:3.12\nRUN rm -f /app/*.py\n', errors: 1 },
+  ],
+});
