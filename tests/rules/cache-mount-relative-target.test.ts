@@ -5,6 +5,7 @@ ruleTester.run(rule, {
   valid: [
     'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n',
     { name: 'bind without target option', code: 'FROM python:3.12\nRUN --mount=type=secret,id=tok cat /run/secrets/tok\n' },
+    { name: 'bind mounts resolve against WORKDIR on purpose', code: 'FROM python:3.12\nWORKDIR /app\nRUN --mount=type=bind,source=uv.lock,target=uv.lock uv sync --locked\n' },
     { name: 'target from a variable', code: 'FROM python:3.12\nARG CACHE=/root/.cache/pip\nRUN --mount=type=cache,target=$CACHE pip install flask\n' },
   ],
   invalid: [
@@ -13,6 +14,6 @@ ruleTester.run(rule, {
       code: 'FROM python:3.10-slim\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=l,sharing=locked \\\n    apt-get update\n',
       errors: [{ messageId: "relative", line: 2, column: 87, endColumn: 88 }],
     },
-    { code: 'FROM python:3.12\nRUN --mount=type=bind,source=req.txt,dst=req.txt pip install -r req.txt\n', errors: [{ line: 2, message: /`req.txt`/ }] },
+    { name: 'tmpfs', code: 'FROM python:3.12\nRUN --mount=type=tmpfs,dst=tmp pip install flask\n', errors: [{ line: 2, message: /`tmp`/ }] },
   ],
 });
