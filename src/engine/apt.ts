@@ -1,3 +1,5 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from './model';
 import type { Command, Word } from './shell';
 
 /** An apt-get/apt (or apk, dnf, yum, microdnf, zypper) call: the subcommand and its package words. */
@@ -63,4 +65,50 @@ export function systemInstall(cmd: Command): PackageCall | null {
 /** The package name of a word: `libpq-dev=15.1-1` → `libpq-dev`, `gcc/bookworm` → `gcc`. */
 export function packageName(word: Word): string {
   return word.value.replace(/[=/].*$/, '').replace(/:(amd64|arm64|i386|armhf|all)$/, '');
+}
+
+/** `apt-get …` or `apt …` with any subcommand: the call, or null. */
+export function aptCall(cmd: Command): PackageCall | null {
+  const call = packageCall(cmd);
+  return call && (call.manager === 'apt-get' || call.manager === 'apt') ? call : null;
+}
+
+/** The configuration settings given on an apt command line: `-o A=1`, `-oA=1`, `--option A=1`, `--option=A=1`. */
+export function aptSettings(call: PackageCall): Array<{ name: string; value: string; word: Word }> {
+  const out: Array<{ name: string; value: string; word: Word }> = [];
+  const opts = call.options;
+  for (let i = 0; i < opts.length; i++) {
+    const o = opts[i]!;
+    let text: string | null = null;
+    let word = o;
+    if ((o.value === '-o' || o.value === '--option') && opts[i + 1]) { word = opts[++i]!; text = word.value; }
+    else if (o.value.startsWith('--option=')) text = o.value.slice('--option='.length);
+    else if (/^-o[^-]/.test(o.value)) text = o.value.slice(2);
+    if (text === null) continue;
+    const eq = text.indexOf('=');
+    if (eq > 0) out.push({ name: text.slice(0, eq), value: text.slice(eq + 1), word });
+  }
+  return out;
+}
+
+/**
+ * Whether an instruction before `instr`, in the stage or a stage it is built `FROM`, writes an apt
+ * configuration file whose text matches `setting` (`echo 'APT::Install-Recommends "false";' >
+ * /etc/apt/apt.conf.d/…`, a heredoc), or copies a file into `/etc/apt/apt.conf.d/` whose contents
+ * cannot be read here (given the benefit of the doubt).
+ */
+export function aptConfiguredBefore(model: DockerfileModel, stage: Stage, instr: Instruction, setting: RegExp): boolean {
+  for (const s of model.lineage(stage)) {
+    for (const i of s.instructions) {
+      if (s === stage && !model.isBefore(i, instr)) break;
+      const keyword = i.getKeyword();
+      if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') continue;
+      const { start, end } = model.offsets(i.getRange());
+      const text = model.text.slice(start, end);
+      if (!/\/etc\/apt\/apt\.conf/.test(text) && !(keyword === 'RUN' && /apt\.conf/.test(text))) continue;
+      if (setting.test(text)) return true;
+      if (keyword !== 'RUN' && !text.includes('<<')) return true;
+    }
+  }
+  return false;
 }

@@ -1,12 +1,23 @@
 // The rule registry: every rule, sorted by name. Kept in step with the files in this folder by
 // `node src/tools/sync-registry.mjs`; tests/engine/registry.test.ts fails when they drift.
 import type { RuleModule } from '~/engine/types';
+import addInsteadOfCopy from './add-instead-of-copy';
 import alpinePython from './alpine-python';
+import apkMissingNoCache from './apk-missing-no-cache';
+import apkUnpinned from './apk-unpinned';
 import aptCacheMountDockerClean from './apt-cache-mount-docker-clean';
 import aptCacheMountUnlocked from './apt-cache-mount-unlocked';
+import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends';
+import aptGetMissingYes from './apt-get-missing-yes';
+import aptGetUnpinned from './apt-get-unpinned';
+import aptListsNotRemoved from './apt-lists-not-removed';
+import baseImageLatest from './base-image-latest';
+import baseImageUntagged from './base-image-untagged';
 import buildToolsInFinalStage from './build-tools-in-final-stage';
 import cacheMountRelativeTarget from './cache-mount-relative-target';
 import cacheMountWasted from './cache-mount-wasted';
+import cdInRun from './cd-in-run';
+import copyArchiveThenExtract from './copy-archive-then-extract';
 import copySitePackages from './copy-site-packages';
 import debianEol from './debian-eol';
 import depsAfterSource from './deps-after-source';
@@ -14,19 +25,31 @@ import devServerInImage from './dev-server-in-image';
 import dockerignoreAbsent from './dockerignore-absent';
 import dockerignoreMissingEntries from './dockerignore-missing-entries';
 import execFormVariable from './exec-form-variable';
+import exposePortInvalid from './expose-port-invalid';
 import fullPythonBase from './full-python-base';
+import gemUnpinned from './gem-unpinned';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
 import libgl1MesaGlxRemoved from './libgl1-mesa-glx-removed';
+import maintainerDeprecated from './maintainer-deprecated';
+import multipleInstructionsDisallowed from './multiple-instructions-disallowed';
+import npmUnpinned from './npm-unpinned';
 import opencvGuiLibs from './opencv-gui-libs';
 import pipNoCacheDir from './pip-no-cache-dir';
+import pipUnpinned from './pip-unpinned';
+import pipefailMissing from './pipefail-missing';
 import pythonDontWriteBytecode from './python-dont-write-bytecode';
 import pythonEol from './python-eol';
 import pythonFloatingTag from './python-floating-tag';
 import pythonUnbuffered from './python-unbuffered';
 import pythonpathTrailingColon from './pythonpath-trailing-colon';
+import redundantTargetPlatform from './redundant-target-platform';
+import reservedStageName from './reserved-stage-name';
 import rootFinalUser from './root-final-user';
+import secretsInArgOrEnv from './secrets-in-arg-or-env';
+import shellCommandPointless from './shell-command-pointless';
 import sourceStripped from './source-stripped';
 import stagePythonMismatch from './stage-python-mismatch';
+import sudoInRun from './sudo-in-run';
 import tlsVerificationDisabled from './tls-verification-disabled';
 import torchCudaWheels from './torch-cuda-wheels';
 import uvLinkMode from './uv-link-mode';
@@ -34,14 +57,26 @@ import uvNoCache from './uv-no-cache';
 import uvSyncUnlocked from './uv-sync-unlocked';
 import venvActivateInRun from './venv-activate-in-run';
 import wheelsLeftInImage from './wheels-left-in-image';
+import workdirRelativePath from './workdir-relative-path';
 
 export const rules: readonly RuleModule[] = [
+  addInsteadOfCopy,
   alpinePython,
+  apkMissingNoCache,
+  apkUnpinned,
   aptCacheMountDockerClean,
   aptCacheMountUnlocked,
+  aptGetMissingNoInstallRecommends,
+  aptGetMissingYes,
+  aptGetUnpinned,
+  aptListsNotRemoved,
+  baseImageLatest,
+  baseImageUntagged,
   buildToolsInFinalStage,
   cacheMountRelativeTarget,
   cacheMountWasted,
+  cdInRun,
+  copyArchiveThenExtract,
   copySitePackages,
   debianEol,
   depsAfterSource,
@@ -49,19 +84,31 @@ export const rules: readonly RuleModule[] = [
   dockerignoreAbsent,
   dockerignoreMissingEntries,
   execFormVariable,
+  exposePortInvalid,
   fullPythonBase,
+  gemUnpinned,
   gunicornWorkerTmpDir,
   libgl1MesaGlxRemoved,
+  maintainerDeprecated,
+  multipleInstructionsDisallowed,
+  npmUnpinned,
   opencvGuiLibs,
   pipNoCacheDir,
+  pipUnpinned,
+  pipefailMissing,
   pythonDontWriteBytecode,
   pythonEol,
   pythonFloatingTag,
   pythonUnbuffered,
   pythonpathTrailingColon,
+  redundantTargetPlatform,
+  reservedStageName,
   rootFinalUser,
+  secretsInArgOrEnv,
+  shellCommandPointless,
   sourceStripped,
   stagePythonMismatch,
+  sudoInRun,
   tlsVerificationDisabled,
   torchCudaWheels,
   uvLinkMode,
@@ -69,4 +116,5 @@ export const rules: readonly RuleModule[] = [
   uvSyncUnlocked,
   venvActivateInRun,
   wheelsLeftInImage,
+  workdirRelativePath,
 ];

@@ -1,0 +1,68 @@
+import type { Run } from 'dockerfile-ast';
+import { aptCall } from '~/engine/apt';
+import { defineRule } from '~/engine/define-rule';
+import type { DockerfileModel } from '~/engine/model';
+import { mountCovers } from '~/engine/mounts';
+import type { Command } from '~/engine/shell';
+
+const LISTS = /^\/var\/lib\/apt(\/lists)?\/?(\*)?$/;
+
+/** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, `apt-get dist-clean`. */
+function removesLists(cmd: Command): boolean {
+  if (cmd.name === 'rm') return cmd.args.some((a) => LISTS.test(a.value));
+  if (cmd.name === 'find') return cmd.args.some((a) => LISTS.test(a.value)) && cmd.args.some((a) => a.value === '-delete' || a.value === '-exec');
+  return aptCall(cmd)?.subcommand?.value === 'dist-clean';
+}
+
+/** Where `&& rm -rf /var/lib/apt/lists/*` can be appended without changing how the RUN parses, or null. */
+function appendPoint(model: DockerfileModel, run: Run, cmds: readonly Command[]): number | null {
+  if (run.getHeredocs().length || cmds.length === 0) return null;
+  if (cmds.some((c, i) => (i === 0 ? c.joinedBy !== null : c.joinedBy !== '&&') || c.wrappers.some((w) => /sh$/.test(w)))) return null;
+  const args = run.getArgumentsRange();
+  if (!args) return null;
+  const { start, end } = model.offsets(args);
+  const body = model.text.slice(start, end);
+  if (body.trimStart().startsWith('[') || /[(){}#`]|\b(if|for|while|until|case)\b/.test(body)) return null;
+  return start + body.replace(/\s+$/, '').length;
+}
+
+export default defineRule({
+  name: 'apt-lists-not-removed',
+  meta: {
+    type: 'suggestion',
+    severity: 'warning',
+    description: 'Require removing apt package lists in the `RUN` that downloads them, in the image that ships',
+    category: 'size',
+    scope: 'final-stage',
+    fixable: 'unsafe',
+    sources: ['hadolint:DL3009'],
+    messages: {
+      listsKept: '`{{command}}` downloads package lists into `/var/lib/apt/lists`, and this `RUN` leaves them in a layer of the final image. Add `&& rm -rf /var/lib/apt/lists/*` at the end of the same `RUN`, or keep them out of the image with `--mount=type=cache,target=/var/lib/apt/lists,sharing=locked`.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    const shipped = new Set(model.finalStage ? model.lineage(model.finalStage) : []);
+    return {
+      RUN(run, stage) {
+        // Builder stages do not ship; ONBUILD triggers run in the image built from this one.
+        if (!context.inOnbuild && !shipped.has(stage)) return;
+        if (mountCovers(model.mounts(run), ['/var/lib/apt/lists'])) return;
+        const cmds = model.commands(run);
+        let update = -1;
+        cmds.forEach((c, i) => { if (aptCall(c)?.subcommand?.value === 'update') update = i; });
+        if (update < 0) return;
+        if (cmds.slice(update + 1).some(removesLists)) return;
+        const cmd = cmds[update]!;
+        const call = aptCall(cmd)!;
+        const at = appendPoint(model, run, cmds);
+        context.report({
+          messageId: 'listsKept',
+          data: { command: `${cmd.name} update` },
+          range: { start: cmd.program.start, end: call.subcommand!.end },
+          suggestions: at === null ? [] : [{ title: 'Remove the lists at the end of this RUN', edits: [{ start: at, end: at, text: ' \\\n    && rm -rf /var/lib/apt/lists/*' }] }],
+        });
+      },
+    };
+  },
+});

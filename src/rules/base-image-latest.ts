@@ -1,0 +1,31 @@
+import { defineRule } from '~/engine/define-rule';
+
+export default defineRule({
+  name: 'base-image-latest',
+  meta: {
+    type: 'problem',
+    severity: 'warning',
+    description: 'Disallow the `latest` tag in `FROM` images',
+    category: 'base-image',
+    scope: 'all-stages',
+    sources: ['hadolint:DL3007', 'trivy:DS-0001', 'checkov:CKV_DOCKER_7'],
+    messages: {
+      latest: '`{{image}}:latest` changes whenever a new version is released, so two builds of this Dockerfile can start from different images. Use a tag that names a version, and add a digest (`@sha256:…`) for a fully reproducible build.',
+    },
+  },
+  create(context) {
+    return {
+      FROM(from, stage) {
+        const image = stage.image;
+        if (stage.parent || !image || image.tag !== 'latest') return;
+        // `name:latest@sha256:…`: the digest pins the image, the tag is only a label.
+        if (image.digest) return;
+        const written = from.getImageTag();
+        const range = written === 'latest' ? from.getImageTagRange() : from.getImageRange();
+        if (!range) return;
+        const name = image.raw.slice(0, image.raw.lastIndexOf(':'));
+        context.report({ messageId: 'latest', data: { image: name }, range });
+      },
+    };
+  },
+});

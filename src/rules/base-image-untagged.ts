@@ -1,0 +1,32 @@
+import { defineRule } from '~/engine/define-rule';
+
+export default defineRule({
+  name: 'base-image-untagged',
+  meta: {
+    type: 'problem',
+    severity: 'warning',
+    description: 'Require `FROM` images to name a tag or a digest',
+    category: 'base-image',
+    scope: 'all-stages',
+    sources: ['hadolint:DL3006', 'trivy:DS-0001', 'checkov:CKV_DOCKER_7'],
+    messages: {
+      untagged: '`{{image}}` has no tag, so Docker pulls `{{image}}:latest`, whatever that is on the day of the build. Name a version (`{{image}}:<version>`), and add a digest (`@sha256:…`) for a fully reproducible build.',
+    },
+  },
+  create(context) {
+    return {
+      FROM(from, stage) {
+        // `FROM builder` builds on an earlier stage; `scratch` has nothing to tag.
+        if (stage.parent || !stage.image || stage.image.isScratch) return;
+        const image = stage.image;
+        if (image.tag || image.digest) return;
+        // `FROM python${SUFFIX}`: an unresolved variable in the name may carry the tag.
+        const last = image.raw.slice(image.raw.lastIndexOf('/') + 1);
+        if (last.includes('$') || !image.raw) return;
+        const range = from.getImageRange();
+        if (!range) return;
+        context.report({ messageId: 'untagged', data: { image: image.raw }, range });
+      },
+    };
+  },
+});

@@ -1,0 +1,62 @@
+import { defineRule } from '~/engine/define-rule';
+import { normalizePath } from '~/engine/mounts';
+import type { Command } from '~/engine/shell';
+
+/** Directories meant to be thrown away: changing into them needs no WORKDIR. */
+const TEMPORARY = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
+
+function target(cmd: Command): string | null {
+  const arg = cmd.args.find((a) => !/^-[LPe@]+$/.test(a.value));
+  return arg ? arg.value : null;
+}
+
+/** Whether a later `rm` in the same RUN removes `dir` or a directory above it. */
+function removedLater(cmds: readonly Command[], from: number, dir: string): boolean {
+  const d = normalizePath(dir);
+  return cmds.slice(from + 1).some((c) => c.name === 'rm' && c.args.some((a) => {
+    if (a.value.startsWith('-')) return false;
+    const p = normalizePath(a.value.replace(/\/\*$/, ''));
+    return !!p && (p === d || d.startsWith(`${p}/`));
+  }));
+}
+
+export default defineRule({
+  name: 'cd-in-run',
+  meta: {
+    type: 'suggestion',
+    severity: 'info',
+    description: 'Prefer `WORKDIR` over `cd` in `RUN` to change the working directory',
+    category: 'style',
+    scope: 'all-stages',
+    sources: ['hadolint:DL3003', 'trivy:DS-0013'],
+    messages: {
+      cd: '`cd {{dir}}` changes directory for this `RUN` only. Use `WORKDIR {{dir}}` when the following instructions should work there too, or a subshell `(cd {{dir}} && …)` when only this step should.',
+      alone: '`cd {{dir}}` alone in a `RUN` does nothing: the next instruction starts in the old directory again. Use `WORKDIR {{dir}}`.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      RUN(run) {
+        const cmds = model.commands(run);
+        for (let i = 0; i < cmds.length; i++) {
+          const cmd = cmds[i]!;
+          if (cmd.name !== 'cd') continue;
+          // `(cd docs && make html)`: the subshell already keeps the change local.
+          if (cmd.joinedBy === '(') continue;
+          const dir = target(cmd);
+          if (dir === '-') continue;
+          // `cd "$(mktemp -d)"`, `cd /tmp/build && … && rm -rf /tmp/build`: a scratch directory.
+          if (dir && (/\$\(|`/.test(dir) || TEMPORARY.test(dir) || removedLater(cmds, i, dir))) continue;
+          const shown = dir ?? '~';
+          context.report({
+            messageId: cmds.length === 1 ? 'alone' : 'cd',
+            data: { dir: shown },
+            range: { start: cmd.program.start, end: cmd.end },
+          });
+          return;
+        }
+      },
+    };
+  },
+});

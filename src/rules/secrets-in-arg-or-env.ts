@@ -1,0 +1,42 @@
+import { defineRule } from '~/engine/define-rule';
+
+// BuildKit's words, matched as whole `_`-separated parts of the name (API_KEY, DB_PASSWORD, TOKEN).
+const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|passwd|pword|secret|token)(?:_|$)/i;
+// Names that hold no secret although they contain one of the words: public keys and key fingerprints
+// (the official python image sets GPG_KEY), and names of files, paths and URLs that point at a secret.
+const ALLOWED = /(?:^|_)(?:public|pub)(?:_|$)|^GPG_KEYS?$|_(?:FILE|PATH|URL|DIR|ID|NAME)$/i;
+
+export default defineRule({
+  name: 'secrets-in-arg-or-env',
+  meta: {
+    type: 'problem',
+    severity: 'warning',
+    description: 'Disallow passing secrets through `ARG` or `ENV`, which keep them in the image and its history',
+    category: 'security',
+    scope: 'all-stages',
+    sources: ['hadolint:DL3064', 'buildkit:SecretsUsedInArgOrEnv', 'trivy:DS-0031'],
+    messages: {
+      secret: '`{{name}}` looks like a secret: values of `{{keyword}}` are stored in the image config or its build history, readable by anyone who can pull it. Use a secret mount (`RUN --mount=type=secret,id={{id}}`).',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    const check = (keyword: 'ARG' | 'ENV') => (instr: { getProperties(): Array<{ getName(): string; getNameRange(): import('~/engine/types').LspRange }> }) => {
+      for (const p of instr.getProperties()) {
+        const name = p.getName();
+        if (!SECRET.test(name) || ALLOWED.test(name)) continue;
+        context.report({ messageId: 'secret', data: { name, keyword, id: name.toLowerCase() }, range: model.offsets(p.getNameRange()) });
+      }
+    };
+    return {
+      ARG: check('ARG'),
+      ENV: check('ENV'),
+      'Dockerfile:exit'() {
+        // Global ARGs (before the first FROM) belong to no stage, so no visitor saw them.
+        for (const i of model.instructions) {
+          if (i.getKeyword() === 'ARG' && !model.stageOf(i)) check('ARG')(i as unknown as Parameters<ReturnType<typeof check>>[0]);
+        }
+      },
+    };
+  },
+});

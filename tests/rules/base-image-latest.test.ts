@@ -1,0 +1,34 @@
+import rule from '~/rules/base-image-latest';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\n',
+    { name: 'untagged is another rule', code: 'FROM python\n' },
+    { name: 'latest pinned by a digest', code: 'FROM python:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n' },
+    { name: 'stage named latest', code: 'FROM python:3.12-slim AS latest\nFROM latest\n' },
+    { name: 'a tag that contains latest', code: 'FROM example/app:latest-3.12\n' },
+    { name: 'unresolved tag', code: 'ARG TAG\nFROM python:${TAG}\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:latest\n',
+      errors: [{ messageId: 'latest', line: 1, column: 13, endColumn: 19, message: /^`python:latest` changes/ }],
+    },
+    {
+      name: 'registry image',
+      code: 'FROM ghcr.io/astral-sh/uv:latest AS uv\nFROM python:3.12-slim\n',
+      errors: [{ line: 1, column: 27, endColumn: 33 }],
+    },
+    {
+      name: 'tag from an ARG default',
+      code: 'ARG TAG=latest\nFROM python:$TAG\n',
+      errors: [{ line: 2, column: 6, endColumn: 17 }],
+    },
+    {
+      name: 'builder stage too',
+      code: 'FROM node:latest AS assets\nFROM python:3.12-slim\n',
+      errors: [{ line: 1 }],
+    },
+  ],
+});

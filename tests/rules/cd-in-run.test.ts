@@ -1,0 +1,74 @@
+import rule from '~/rules/cd-in-run';
+import { df, ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir .\n',
+    { name: 'subshell', code: 'FROM python:3.12-slim\nRUN (cd docs && make html) && pip install .\n' },
+    { name: 'cd back with cd -', code: 'FROM python:3.12-slim\nRUN cd - >/dev/null\n' },
+    { name: 'temporary directory from mktemp', code: 'FROM python:3.12-slim\nRUN cd "$(mktemp -d)" && curl -fsSLO https://example.com/x.tar.gz && tar xzf x.tar.gz\n' },
+    { name: 'under /tmp', code: 'FROM python:3.12-slim\nRUN cd /tmp && curl -fsSLO https://example.com/x.tar.gz && tar xzf x.tar.gz && rm x.tar.gz\n' },
+    {
+      name: 'a build directory removed in the same RUN',
+      code: df`
+        FROM python:3.12-slim
+        RUN git clone --depth 1 https://github.com/example/lib /opt/lib \\
+            && cd /opt/lib \\
+            && make install \\
+            && rm -rf /opt/lib
+      `,
+    },
+    { name: 'parent directory removed', code: 'FROM python:3.12-slim\nRUN mkdir -p /build/src && cd /build/src && make && rm -rf /build\n' },
+    { name: 'the word cd in an echo', code: 'FROM python:3.12-slim\nRUN echo "cd /app"\n' },
+    { name: 'command substitution', code: 'FROM python:3.12-slim\nRUN echo "$(cd /app && pwd)" > /where\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nRUN cd /app && pip install --no-cache-dir .\n',
+      errors: [{ messageId: 'cd', line: 2, column: 5, endColumn: 12 }],
+      onbuild: true,
+    },
+    {
+      name: 'cd alone',
+      code: 'FROM python:3.12-slim\nRUN cd /app\n',
+      errors: [{ messageId: 'alone', message: /does nothing/ }],
+    },
+    {
+      name: 'one finding per RUN',
+      code: 'FROM python:3.12-slim\nRUN cd /app && make && cd docs && make html\n',
+      errors: [{ line: 2, column: 5 }],
+    },
+    {
+      name: 'after a semicolon and continuation',
+      code: 'FROM python:3.12-slim\nRUN pip install -U pip; \\\n    cd /srv/app && pip install .\n',
+      errors: [{ line: 3, column: 5, endColumn: 16 }],
+    },
+    {
+      name: 'heredoc',
+      code: df`
+        FROM python:3.12-slim
+        RUN <<EOF
+        set -e
+        cd /app
+        python manage.py collectstatic --noinput
+        EOF
+      `,
+      errors: [{ line: 4, column: 1, endColumn: 8 }],
+    },
+    {
+      name: 'sh -c',
+      code: "FROM python:3.12-slim\nRUN sh -c 'cd /app && python -m compileall .'\n",
+      errors: [{ line: 2, column: 12 }],
+    },
+    {
+      name: 'cd without a directory',
+      code: 'FROM python:3.12-slim\nRUN cd && ls\n',
+      errors: [{ message: /`cd ~`/ }],
+    },
+    {
+      name: 'a directory that is not removed',
+      code: 'FROM python:3.12-slim\nRUN git clone https://github.com/example/app /app && cd /app && pip install .\n',
+      errors: 1,
+    },
+  ],
+});

@@ -1,0 +1,18 @@
+import rule from '~/rules/secrets-in-arg-or-env';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\n',
+    { name: 'the python image sets GPG_KEY', code: 'FROM debian:bookworm-slim\nENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305\n' },
+    { name: 'a path to a secret', code: 'FROM python:3.12-slim\nENV GOOGLE_APPLICATION_CREDENTIALS_FILE=/run/secrets/gcp\n' },
+    { name: 'a public key', code: 'FROM python:3.12-slim\nARG PUBLIC_KEY\n' },
+    { name: 'KEYBOARD is not KEY', code: 'FROM python:3.12-slim\nENV KEYBOARD_LAYOUT=us\n' },
+  ],
+  invalid: [
+    { code: 'FROM python:3.12-slim\nARG API_TOKEN\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 14 }] },
+    { code: 'FROM python:3.12-slim\nENV DB_PASSWORD=hunter2 AWS_SECRET_ACCESS_KEY=abc\n', errors: 2 },
+    { code: 'FROM python:3.12-slim\nENV GITHUB_TOKEN ghp_x\n', errors: 1 },
+    { code: 'ARG PIP_INDEX_AUTH\nFROM python:3.12-slim\n', errors: 1 },
+  ],
+});
