@@ -296,7 +296,7 @@ monaco.languages.registerCodeActionProvider('dockerfile', {
           kind: 'quickfix',
           diagnostics: [marker],
           isPreferred: safe,
-          edit: { edits: fix.edits.map((e) => ({ resource: model.uri, versionId: model.getVersionId(), textEdit: toEdit(e) })) },
+          edit: { edits: fix.edits.map((e) => ({ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: toEdit(e).range, text: e.text } })) },
         });
       }
     }
