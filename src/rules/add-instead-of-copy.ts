@@ -30,7 +30,7 @@ export default defineRule({
         if (add.getFlags().some((f) => ADD_ONLY.has(f.getName().toLowerCase()))) return;
         // Heredocs are local content; otherwise at least one source must be a plain local path.
         let mixed = false;
-        if (!add.getHeredocs().length) {
+        if (!(add as unknown as { getHeredocs(): unknown[] }).getHeredocs().length) {
           const c = copyArgs(model, add);
           if (!c || !c.sources.length) return;
           let local = 0;
