@@ -17,6 +17,7 @@ import buildToolsInFinalStage from './build-tools-in-final-stage';
 import cacheMountRelativeTarget from './cache-mount-relative-target';
 import cacheMountWasted from './cache-mount-wasted';
 import cdInRun from './cd-in-run';
+import consistentInstructionCasing from './consistent-instruction-casing';
 import copyArchiveThenExtract from './copy-archive-then-extract';
 import copySitePackages from './copy-site-packages';
 import debianEol from './debian-eol';
@@ -25,10 +26,14 @@ import devServerInImage from './dev-server-in-image';
 import dockerignoreAbsent from './dockerignore-absent';
 import dockerignoreMissingEntries from './dockerignore-missing-entries';
 import execFormVariable from './exec-form-variable';
+import exposeInvalidFormat from './expose-invalid-format';
 import exposePortInvalid from './expose-port-invalid';
+import exposeProtoCasing from './expose-proto-casing';
+import fromAsCasing from './from-as-casing';
 import fullPythonBase from './full-python-base';
 import gemUnpinned from './gem-unpinned';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
+import legacyKeyValueFormat from './legacy-key-value-format';
 import libgl1MesaGlxRemoved from './libgl1-mesa-glx-removed';
 import maintainerDeprecated from './maintainer-deprecated';
 import multipleInstructionsDisallowed from './multiple-instructions-disallowed';
@@ -48,6 +53,7 @@ import rootFinalUser from './root-final-user';
 import secretsInArgOrEnv from './secrets-in-arg-or-env';
 import shellCommandPointless from './shell-command-pointless';
 import sourceStripped from './source-stripped';
+import stageNameCasing from './stage-name-casing';
 import stagePythonMismatch from './stage-python-mismatch';
 import sudoInRun from './sudo-in-run';
 import tlsVerificationDisabled from './tls-verification-disabled';
@@ -76,6 +82,7 @@ export const rules: readonly RuleModule[] = [
   cacheMountRelativeTarget,
   cacheMountWasted,
   cdInRun,
+  consistentInstructionCasing,
   copyArchiveThenExtract,
   copySitePackages,
   debianEol,
@@ -84,10 +91,14 @@ export const rules: readonly RuleModule[] = [
   dockerignoreAbsent,
   dockerignoreMissingEntries,
   execFormVariable,
+  exposeInvalidFormat,
   exposePortInvalid,
+  exposeProtoCasing,
+  fromAsCasing,
   fullPythonBase,
   gemUnpinned,
   gunicornWorkerTmpDir,
+  legacyKeyValueFormat,
   libgl1MesaGlxRemoved,
   maintainerDeprecated,
   multipleInstructionsDisallowed,
@@ -107,6 +118,7 @@ export const rules: readonly RuleModule[] = [
   secretsInArgOrEnv,
   shellCommandPointless,
   sourceStripped,
+  stageNameCasing,
   stagePythonMismatch,
   sudoInRun,
   tlsVerificationDisabled,
