@@ -88,3 +88,29 @@ const TRUTHY = /^(1|true|yes|on)$/i;
 export function truthy(value: string | null | undefined): boolean {
   return !!value && TRUTHY.test(value.trim());
 }
+
+/** Edit distance between two short names, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `candidates` to `name` within a small edit distance, or null. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestD && d <= Math.max(1, Math.floor(name.length / 4))) { best = c; bestD = d; }
+  }
+  return best;
+}

@@ -10,6 +10,7 @@ import aptCacheMountUnlocked from './apt-cache-mount-unlocked';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends';
 import aptGetMissingYes from './apt-get-missing-yes';
 import aptGetUnpinned from './apt-get-unpinned';
+import aptInsteadOfAptGet from './apt-instead-of-apt-get';
 import aptListsNotRemoved from './apt-lists-not-removed';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
@@ -19,24 +20,33 @@ import cacheMountWasted from './cache-mount-wasted';
 import cdInRun from './cd-in-run';
 import consistentInstructionCasing from './consistent-instruction-casing';
 import copyArchiveThenExtract from './copy-archive-then-extract';
+import copyFromOwnStage from './copy-from-own-stage';
+import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyMultipleSourcesNeedsSlash from './copy-multiple-sources-needs-slash';
 import copySitePackages from './copy-site-packages';
 import debianEol from './debian-eol';
 import depsAfterSource from './deps-after-source';
 import devServerInImage from './dev-server-in-image';
 import dockerignoreAbsent from './dockerignore-absent';
 import dockerignoreMissingEntries from './dockerignore-missing-entries';
+import duplicateStageName from './duplicate-stage-name';
+import envSelfReference from './env-self-reference';
 import execFormVariable from './exec-form-variable';
 import exposeInvalidFormat from './expose-invalid-format';
 import exposePortInvalid from './expose-port-invalid';
 import exposeProtoCasing from './expose-proto-casing';
 import fromAsCasing from './from-as-casing';
+import fromPlatformConstant from './from-platform-constant';
 import fullPythonBase from './full-python-base';
 import gemUnpinned from './gem-unpinned';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
+import jsonArgsRecommended from './json-args-recommended';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import libgl1MesaGlxRemoved from './libgl1-mesa-glx-removed';
 import maintainerDeprecated from './maintainer-deprecated';
 import multipleInstructionsDisallowed from './multiple-instructions-disallowed';
+import noEmptyContinuation from './no-empty-continuation';
 import npmUnpinned from './npm-unpinned';
 import opencvGuiLibs from './opencv-gui-libs';
 import pipNoCacheDir from './pip-no-cache-dir';
@@ -58,10 +68,16 @@ import stagePythonMismatch from './stage-python-mismatch';
 import sudoInRun from './sudo-in-run';
 import tlsVerificationDisabled from './tls-verification-disabled';
 import torchCudaWheels from './torch-cuda-wheels';
+import undefinedArgInFrom from './undefined-arg-in-from';
+import untrustedRegistry from './untrusted-registry';
+import userNonNumeric from './user-non-numeric';
+import useraddWithoutL from './useradd-without-l';
 import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
 import uvSyncUnlocked from './uv-sync-unlocked';
 import venvActivateInRun from './venv-activate-in-run';
+import wgetAndCurl from './wget-and-curl';
+import wgetWithoutProgress from './wget-without-progress';
 import wheelsLeftInImage from './wheels-left-in-image';
 import workdirRelativePath from './workdir-relative-path';
 
@@ -75,6 +91,7 @@ export const rules: readonly RuleModule[] = [
   aptGetMissingNoInstallRecommends,
   aptGetMissingYes,
   aptGetUnpinned,
+  aptInsteadOfAptGet,
   aptListsNotRemoved,
   baseImageLatest,
   baseImageUntagged,
@@ -84,24 +101,33 @@ export const rules: readonly RuleModule[] = [
   cdInRun,
   consistentInstructionCasing,
   copyArchiveThenExtract,
+  copyFromOwnStage,
+  copyFromUnknownStage,
+  copyMultipleSourcesNeedsSlash,
   copySitePackages,
   debianEol,
   depsAfterSource,
   devServerInImage,
   dockerignoreAbsent,
   dockerignoreMissingEntries,
+  duplicateStageName,
+  envSelfReference,
   execFormVariable,
   exposeInvalidFormat,
   exposePortInvalid,
   exposeProtoCasing,
   fromAsCasing,
+  fromPlatformConstant,
   fullPythonBase,
   gemUnpinned,
   gunicornWorkerTmpDir,
+  invalidDefaultArgInFrom,
+  jsonArgsRecommended,
   legacyKeyValueFormat,
   libgl1MesaGlxRemoved,
   maintainerDeprecated,
   multipleInstructionsDisallowed,
+  noEmptyContinuation,
   npmUnpinned,
   opencvGuiLibs,
   pipNoCacheDir,
@@ -123,10 +149,16 @@ export const rules: readonly RuleModule[] = [
   sudoInRun,
   tlsVerificationDisabled,
   torchCudaWheels,
+  undefinedArgInFrom,
+  untrustedRegistry,
+  userNonNumeric,
+  useraddWithoutL,
   uvLinkMode,
   uvNoCache,
   uvSyncUnlocked,
   venvActivateInRun,
+  wgetAndCurl,
+  wgetWithoutProgress,
   wheelsLeftInImage,
   workdirRelativePath,
 ];

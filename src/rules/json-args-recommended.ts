@@ -1,0 +1,71 @@
+import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import { defineRule } from '~/engine/define-rule';
+import type { DockerfileModel, Stage } from '~/engine/model';
+
+/** Characters that give a shell-form command a meaning exec form would lose. */
+const SHELL_SYNTAX = /[$`'"\\;&|<>(){}*?[\]~#!]/;
+
+/** Whether a SHELL instruction came before `instr` in the stage or a stage it is built FROM. */
+function shellSet(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
+  for (const s of model.lineage(stage)) {
+    for (const i of s.instructions) {
+      if (s === stage && !model.isBefore(i, instr)) break;
+      if (i.getKeyword() === 'SHELL') return true;
+    }
+  }
+  return false;
+}
+
+export default defineRule({
+  name: 'json-args-recommended',
+  meta: {
+    type: 'suggestion',
+    severity: 'warning',
+    description: 'Require exec form (a JSON array) for `CMD` and `ENTRYPOINT`',
+    category: 'runtime',
+    scope: 'all-stages',
+    fixable: 'unsafe',
+    sources: ['hadolint:DL3025', 'buildkit:JSONArgsRecommended'],
+    messages: {
+      shellForm: '`CMD` in shell form runs through `/bin/sh -c`, so the shell can end up as PID 1 and the `SIGTERM` of `docker stop` may never reach your program, which is then killed after the grace period. Use exec form, `CMD ["program", "arg"]`.',
+      shellFormEntrypoint: '`ENTRYPOINT` in shell form runs through `/bin/sh -c`: it ignores `CMD` and the arguments of `docker run`, and the `SIGTERM` of `docker stop` may never reach your program. Use exec form, `ENTRYPOINT ["program", "arg"]`.',
+      invalidJson: 'This `{{keyword}}` looks like exec form but is not valid JSON (strings need double quotes), so Docker runs the text through `/bin/sh -c`. Write it as a JSON array with double quotes.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    const check = (instr: JSONInstruction, stage: Stage) => {
+      const argsRange = instr.getArgumentsRange();
+      if (!argsRange || instr.getJSONStrings().length) return;
+      const { start, end } = model.offsets(argsRange);
+      const text = model.text.slice(start, end);
+      const keyword = instr.getKeyword() as 'CMD' | 'ENTRYPOINT';
+      if (text.trimStart().startsWith('[')) {
+        try {
+          const parsed: unknown = JSON.parse(text.replace(/\\\r?\n/g, ' '));
+          if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return;
+        } catch { /* not JSON: Docker falls back to shell form */ }
+        context.report({ messageId: 'invalidJson', data: { keyword }, range: argsRange });
+        return;
+      }
+      // BuildKit stays quiet once SHELL is set: the shell is then a deliberate choice.
+      if (!context.inOnbuild && shellSet(model, stage, instr)) return;
+      const cmds = model.commands(instr);
+      const single = cmds.length === 1 && cmds[0]!.env.length === 0 && cmds[0]!.wrappers.every((w) => w === 'exec');
+      // `CMD exec gunicorn …`: the shell replaces itself with the program, which receives signals.
+      if (keyword === 'CMD' && single && cmds[0]!.wrappers.includes('exec')) return;
+      const flat = model.text.slice(start, end).replace(/\\\r?\n/g, ' ');
+      const words = single ? [cmds[0]!.program, ...cmds[0]!.args] : [];
+      const plain = single && !SHELL_SYNTAX.test(flat.replace(/^\s*exec\s+/, '')) && words.every((w) => w.raw === w.value);
+      context.report({
+        messageId: keyword === 'CMD' ? 'shellForm' : 'shellFormEntrypoint',
+        range: argsRange,
+        suggestions: plain ? [{
+          title: 'Use exec form',
+          edits: [{ start, end, text: `[${words.map((w) => JSON.stringify(w.value)).join(', ')}]` }],
+        }] : [],
+      });
+    };
+    return { CMD: check, ENTRYPOINT: check };
+  },
+});

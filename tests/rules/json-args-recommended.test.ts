@@ -1,0 +1,80 @@
+import { expect, it } from 'vitest';
+import { applyFixes } from '~/engine/fixes';
+import { lintWith } from '~/engine/lint';
+import rule from '~/rules/json-args-recommended';
+import { df, ruleTester } from '../support/rule-tester';
+
+const py = (line: string) => `FROM python:3.12-slim\n${line}\n`;
+
+ruleTester.run(rule, {
+  valid: [
+    py('CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]'),
+    { name: 'exec form ENTRYPOINT', code: py('ENTRYPOINT ["python", "-m", "app"]') },
+    { name: 'sh -c in exec form', code: py('CMD ["sh", "-c", "exec gunicorn --bind 0.0.0.0:$PORT app:app"]') },
+    { name: 'SHELL set before (BuildKit)', code: py('SHELL ["/bin/bash", "-c"]\nCMD gunicorn app:app') },
+    { name: 'SHELL set in a parent stage', code: 'FROM python:3.12-slim AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nCMD gunicorn app:app\n' },
+    { name: 'CMD exec replaces the shell', code: py('CMD exec gunicorn --bind 0.0.0.0:$PORT app:app') },
+    { name: 'empty CMD', code: py('CMD []') },
+  ],
+  invalid: [
+    {
+      code: py('CMD gunicorn --bind 0.0.0.0:8000 app:app'),
+      errors: [{ messageId: 'shellForm', line: 2, column: 5, endColumn: 41 }],
+    },
+    {
+      name: 'ENTRYPOINT, even with exec',
+      code: py('ENTRYPOINT exec python -m app'),
+      errors: [{ messageId: 'shellFormEntrypoint', column: 12 }],
+    },
+    {
+      name: 'single quotes are not JSON',
+      code: py("CMD ['python', 'app.py']"),
+      errors: [{ messageId: 'invalidJson', message: /^This `CMD` looks like exec form/ }],
+    },
+    {
+      name: 'SHELL set after does not count',
+      code: py('CMD python app.py\nSHELL ["/bin/bash", "-c"]'),
+      errors: 1,
+    },
+    {
+      name: 'SHELL in an unrelated stage does not count',
+      code: 'FROM python:3.12-slim AS other\nSHELL ["/bin/bash", "-c"]\nFROM python:3.12-slim\nCMD python app.py\n',
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'a chain',
+      code: py('CMD python manage.py migrate && gunicorn app.wsgi'),
+      errors: 1,
+    },
+    {
+      name: 'every stage, lower case, continuation',
+      code: 'FROM python:3.12-slim AS test\ncmd pytest \\\n    -q\nFROM python:3.12-slim\nCMD ["python", "app.py"]\n',
+      errors: [{ line: 2, column: 5, endLine: 3, endColumn: 7 }],
+    },
+  ],
+});
+
+it('suggests exec form for plain words only', () => {
+  const cases: Array<[string, string | null]> = [
+    [py('CMD gunicorn --bind 0.0.0.0:8000 app:app'), py('CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]')],
+    [py('ENTRYPOINT exec python -m app'), py('ENTRYPOINT ["python", "-m", "app"]')],
+    [py('CMD pytest \\\n    -q'), py('CMD ["pytest", "-q"]')],
+    [py('CMD gunicorn --bind 0.0.0.0:$PORT app:app'), null],
+    [py('CMD python manage.py migrate && gunicorn app.wsgi'), null],
+    [py('CMD python -c "print(1)"'), null],
+    [py('CMD FLASK_APP=app flask run'), null],
+  ];
+  for (const [code, expected] of cases) {
+    const { findings } = lintWith([rule], code);
+    expect(findings).toHaveLength(1);
+    if (expected === null) expect(findings[0]!.suggestions ?? []).toEqual([]);
+    else expect(applyFixes(code, findings, { unsafe: true }).text).toBe(expected);
+  }
+});
+
+it('reports ONBUILD triggers too', () => {
+  expect(lintWith([rule], df`
+    FROM python:3.12-slim
+    ONBUILD CMD python app.py
+  `).findings).toHaveLength(1);
+});

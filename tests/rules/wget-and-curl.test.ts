@@ -1,0 +1,7 @@
+import rule from '~/rules/wget-and-curl';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: ['FROM debian:bookworm\nRUN curl -fsSLO https://example.com/a\n', 'FROM debian:bookworm AS a\nRUN curl -O x\nFROM debian:bookworm\nRUN wget x\n'],
+  invalid: [{ code: 'FROM debian:bookworm\nRUN curl -fsSLO https://example.com/a\nRUN wget -q https://example.com/b\n', errors: [{ messageId: 'both', line: 3, column: 5, endColumn: 9 }] }],
+});
