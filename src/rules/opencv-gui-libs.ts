@@ -13,6 +13,7 @@ export default defineRule({
     scope: 'all-stages',
     messages: {
       gui: '`{{pkg}}` is a GUI library that `opencv-python` needs only because it bundles a GUI; a server never opens windows. Use `opencv-python-headless` and drop the X11/GL packages.',
+      guis: '{{pkg}} are GUI libraries that `opencv-python` needs only because it bundles a GUI; a server never opens windows. Use `opencv-python-headless` and drop the X11/GL packages.',
     },
   },
   create(context) {
@@ -26,7 +27,8 @@ export default defineRule({
           if (!gui.length) continue;
           const first = gui[0]!;
           const last = gui[gui.length - 1]!;
-          context.report({ messageId: 'gui', data: { pkg: gui.map(packageName).join('`, `') }, range: { start: first.start, end: last.end } });
+          const names = gui.map((p) => `\`${packageName(p)}\``).join(', ');
+          context.report({ messageId: gui.length > 1 ? 'guis' : 'gui', data: { pkg: gui.length > 1 ? names : packageName(first) }, range: { start: first.start, end: last.end } });
         }
       },
     };
