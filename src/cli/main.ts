@@ -1,12 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { applyFixes } from '~/engine/fixes';
 import { lint, rules, ruleUrl, version } from '~/engine/index';
-import { SEVERITIES, type LintOptions, type Severity } from '~/engine/types';
+import { SEVERITIES, type Finding, type LintOptions, type Severity } from '~/engine/types';
+import { ConfigError, findConfig, lintOptionsOf } from './config';
+import { explain } from './explain';
 import { formatters } from './formatters/index';
 import type { FileResult } from './formatters/types';
 
-/** What the process should do once main returns. */
+/** The process around the CLI, so tests can run it in-process. */
 export interface CliIO {
   argv: string[];
   stdout: (s: string) => void;
@@ -14,15 +17,22 @@ export interface CliIO {
   readStdin: () => string;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+  cwd?: string;
 }
 
 const USAGE = `Usage:
-  shipshape lint [--format stylish|json] [--dockerignore FILE] [--target STAGE]
-                 [--failure-threshold error|warning|info|style|none] FILE... | -
-  shipshape rules [--format json|stylish]
+  shipshape lint [options] FILE... | -
+      --format, -f stylish|json|sarif|github   output format (default stylish)
+      --dockerignore FILE                      the .dockerignore (default: the one next to the Dockerfile)
+      --target STAGE                           the stage that ships (default: the last one)
+      --config FILE                            config file (default: .shipshape.json next to the Dockerfile, or here)
+      --failure-threshold, -t error|warning|info|style|none   exit 1 at or above this (default warning)
+      --fix                                    write the safe fixes back to the files
+  shipshape rules [--format stylish|json]
+  shipshape explain RULE                       print a rule's page (a rule name, or a hadolint/BuildKit code)
   shipshape --version
 
-Exit codes: 0 no finding at or above the failure threshold (default: warning), 1 findings, 2 usage error or unreadable input.`;
+Exit codes: 0 no finding at or above the failure threshold, 1 findings, 2 usage error or unreadable input.`;
 
 class UsageError extends Error {}
 
@@ -31,11 +41,8 @@ export function main(io: CliIO): number {
   try {
     return run(io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`shipshape: ${e.message}\n`);
-      return 2;
-    }
-    io.stderr(`shipshape: ${e instanceof Error ? e.message : String(e)}\n`);
+    const message = e instanceof UsageError || e instanceof ConfigError ? e.message : e instanceof Error ? e.message : String(e);
+    io.stderr(`shipshape: ${message}\n`);
     return 2;
   }
 }
@@ -43,7 +50,7 @@ export function main(io: CliIO): number {
 function run(io: CliIO): number {
   const [command, ...rest] = io.argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(`${USAGE}\n`);
+    (command ? io.stdout : io.stderr)(`${USAGE}\n`);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
@@ -52,6 +59,13 @@ function run(io: CliIO): number {
   }
   if (command === 'rules') return rulesCommand(io, rest);
   if (command === 'lint') return lintCommand(io, rest);
+  if (command === 'explain') {
+    if (rest.length !== 1) throw new UsageError('explain takes one rule name, e.g. shipshape explain pip-no-cache-dir');
+    const r = explain(rest[0]!);
+    if (!r.ok) throw new UsageError(r.error);
+    io.stdout(r.text);
+    return 0;
+  }
   throw new UsageError(`unknown command '${command}'. Run 'shipshape --help'.`);
 }
 
@@ -64,7 +78,7 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
 }
 
 function rulesCommand(io: CliIO, args: string[]): number {
-  const { values } = parse(args, { format: { type: 'string', default: 'stylish' } });
+  const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'stylish' } });
   const list = rules.map((r) => ({
     name: r.name,
     severity: r.meta.severity,
@@ -79,8 +93,19 @@ function rulesCommand(io: CliIO, args: string[]): number {
     return 0;
   }
   if (values.format !== 'stylish') throw new UsageError(`unknown format '${String(values.format)}' for rules (json, stylish)`);
-  for (const r of list) io.stdout(`${r.name.padEnd(34)} ${r.severity.padEnd(8)} ${r.description}\n`);
+  for (const r of list) io.stdout(`${r.name.padEnd(40)} ${r.severity.padEnd(8)} ${r.description.replace(/`/g, '')}\n`);
   return 0;
+}
+
+/** Lints, applies safe fixes until nothing changes (at most 10 passes), and lints the result. */
+function lintAndFix(text: string, options: LintOptions): { text: string; findings: Finding[] } {
+  let current = text;
+  for (let pass = 0; pass < 10; pass++) {
+    const { text: next, applied } = applyFixes(current, lint(current, options));
+    if (!applied.length || next === current) break;
+    current = next;
+  }
+  return { text: current, findings: lint(current, options) };
 }
 
 function lintCommand(io: CliIO, args: string[]): number {
@@ -88,48 +113,57 @@ function lintCommand(io: CliIO, args: string[]): number {
     format: { type: 'string', short: 'f', default: 'stylish' },
     dockerignore: { type: 'string' },
     target: { type: 'string' },
-    'failure-threshold': { type: 'string', short: 't', default: 'warning' },
+    config: { type: 'string', short: 'c' },
+    'failure-threshold': { type: 'string', short: 't' },
+    fix: { type: 'boolean', default: false },
   });
   const format = String(values.format);
   const formatter = formatters[format];
   if (!formatter) throw new UsageError(`unknown format '${format}' (${Object.keys(formatters).join(', ')})`);
-  const threshold = String(values['failure-threshold']);
-  if (threshold !== 'none' && !SEVERITIES.includes(threshold as Severity)) {
-    throw new UsageError(`unknown failure threshold '${threshold}' (error, warning, info, style, none)`);
-  }
   if (!positionals.length) throw new UsageError('no Dockerfile given (pass a path, or - for standard input)');
+  if (values.fix && positionals.includes('-')) throw new UsageError('--fix needs files to write back; it cannot fix standard input');
+  const cwd = io.cwd ?? process.cwd();
 
   const results: FileResult[] = [];
+  let threshold: string | undefined = typeof values['failure-threshold'] === 'string' ? values['failure-threshold'] : undefined;
   for (const file of positionals) {
     let text: string;
     try {
       text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
       io.stderr(`shipshape: cannot read ${file}: ${reason}\n`);
       return 2;
     }
-    const options: LintOptions = { dockerignore: null };
+    const config = findConfig(file, typeof values.config === 'string' ? values.config : undefined, cwd);
+    threshold ??= config?.failureThreshold;
+    const options: LintOptions = { ...lintOptionsOf(config), dockerignore: null };
     if (typeof values.target === 'string') options.target = values.target;
-    const ignorePath = typeof values.dockerignore === 'string'
-      ? values.dockerignore
-      : file === '-' ? null : join(dirname(file), '.dockerignore');
-    if (ignorePath) {
-      if (typeof values.dockerignore === 'string' || existsSync(ignorePath)) {
-        try {
-          options.dockerignore = readFileSync(ignorePath, 'utf8');
-        } catch {
-          io.stderr(`shipshape: cannot read ${ignorePath}\n`);
-          return 2;
-        }
+    const ignorePath = typeof values.dockerignore === 'string' ? values.dockerignore : file === '-' ? null : join(dirname(file), '.dockerignore');
+    if (ignorePath && (typeof values.dockerignore === 'string' || existsSync(ignorePath))) {
+      try {
+        options.dockerignore = readFileSync(ignorePath, 'utf8');
+      } catch {
+        io.stderr(`shipshape: cannot read ${ignorePath}\n`);
+        return 2;
       }
     }
-    results.push({ file, text, findings: lint(text, options) });
+    if (values.fix) {
+      const fixed = lintAndFix(text, options);
+      if (fixed.text !== text) writeFileSync(file, fixed.text);
+      results.push({ file, text: fixed.text, findings: fixed.findings });
+    } else {
+      results.push({ file, text, findings: lint(text, options) });
+    }
   }
-  const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== undefined) && format === 'stylish';
+  threshold ??= 'warning';
+  if (threshold !== 'none' && !SEVERITIES.includes(threshold as Severity)) {
+    throw new UsageError(`unknown failure threshold '${threshold}' (error, warning, info, style, none)`);
+  }
+  const color = io.isTTY && io.env.NO_COLOR === undefined && format === 'stylish';
   io.stdout(formatter(results, { color }));
   if (threshold === 'none') return 0;
   const limit = SEVERITIES.indexOf(threshold as Severity);
-  const failing = results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit));
-  return failing ? 1 : 0;
+  return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit)) ? 1 : 0;
 }

@@ -108,7 +108,15 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestD = Infinity;
+  const lower = name.toLowerCase();
   for (const c of candidates) {
+    const cl = c.toLowerCase();
+    // A name that is the start of a candidate (`pip-no-cache` → `pip-no-cache-dir`) is the best hint.
+    if (lower.length >= 4 && (cl.startsWith(lower) || lower.startsWith(cl))) {
+      const d = Math.abs(cl.length - lower.length) / 10;
+      if (d < bestD) { best = c; bestD = d; }
+      continue;
+    }
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     if (d < bestD && d <= Math.max(1, Math.floor(name.length / 4))) { best = c; bestD = d; }
   }
