@@ -16,7 +16,8 @@ const guides = defineCollection({
 
 const rules = defineCollection({
   loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/rules' }),
-  schema: z.object({}).passthrough(),
+  // No frontmatter is required: the file name is the rule's name, everything else comes from meta.
+  schema: z.object({ title: z.string().optional() }).passthrough(),
 });
 
 export const collections = { guides, rules };

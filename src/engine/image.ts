@@ -110,6 +110,12 @@ function distroOf(ref: ImageRef, now: Date): DistroInfo | null {
     const release = CODENAMES.get(p);
     if (release) return { distro: release.distro, codename: release.codename, release, explicit: true };
   }
+  // Images built on Ubuntu that name its version in the tag (`nvidia/cuda:12.4.1-runtime-ubuntu22.04`).
+  const ubuntuTag = ref.name !== 'ubuntu' ? /(?:^|[-_])ubuntu(\d{2}\.\d{2})(?=$|[-_])/.exec(tag) : null;
+  if (ubuntuTag) {
+    const release = DISTRO_RELEASES.find((r) => r.distro === 'ubuntu' && r.version === ubuntuTag[1]);
+    return release ? { distro: 'ubuntu', codename: release.codename, release, explicit: true } : { distro: 'ubuntu', codename: null, release: null, explicit: false };
+  }
   if (ref.name === 'ubuntu') {
     const release = DISTRO_RELEASES.find((r) => r.distro === 'ubuntu' && tag.startsWith(r.version));
     if (release) return { distro: 'ubuntu', codename: release.codename, release, explicit: true };

@@ -28,6 +28,34 @@ export interface EnvEntry {
   stage: Stage;
 }
 
+/**
+ * dockerfile-ast recomputes arguments, ranges and flags from the text on every call, and rules call
+ * them often. These zero-argument getters are memoised per instruction (the text never changes
+ * during a lint), which is most of what keeps the engine near the cost of the parse itself.
+ */
+const MEMOISED = [
+  'getKeyword', 'getInstruction', 'getRange', 'getInstructionRange', 'getArguments', 'getArgumentsRange',
+  'getArgumentsContent', 'getRawArgumentsContent', 'getFlags', 'getJSONStrings', 'getProperties', 'getHeredocs',
+  'getImage', 'getImageName', 'getImageTag', 'getImageRange', 'getImageTagRange', 'getImageNameRange', 'getBuildStage',
+  'getBuildStageRange', 'getTriggerInstruction', 'getVariables',
+] as const;
+const memo = (fn: (...a: unknown[]) => unknown, self: object) => {
+  let done = false;
+  let value: unknown;
+  return (...args: unknown[]) => {
+    if (args.length) return fn.apply(self, args);
+    if (!done) { value = fn.call(self); done = true; }
+    return value;
+  };
+};
+export function memoise(instr: object): void {
+  const target = instr as Record<string, unknown>;
+  for (const name of MEMOISED) {
+    const fn = target[name];
+    if (typeof fn === 'function' && !Object.prototype.hasOwnProperty.call(target, name)) target[name] = memo(fn as (...a: unknown[]) => unknown, instr);
+  }
+}
+
 const PYTHON_TOOLS = /^(pip(\d+(\.\d+)?)?|python(\d+(\.\d+)?)?|pypy3?|uv|uvx|poetry|pdm|pipenv|pipx|gunicorn|uvicorn|hypercorn|daphne|conda|mamba|micromamba|django-admin|flask|fastapi)$/;
 
 /** Maps between text offsets and positions; line breaks are \n, \r\n and \r, as dockerfile-ast counts them. */
@@ -86,6 +114,7 @@ export class DockerfileModel {
     this.lines = new LineIndex(text);
     this.escapeChar = dockerfile.getEscapeCharacter();
     this.instructions = dockerfile.getInstructions();
+    for (const instr of this.instructions) memoise(instr);
     const now = options.now ?? new Date();
     let current: Stage | null = null;
     for (const instr of this.instructions) {

@@ -1,9 +1,12 @@
 import type { Instruction } from 'dockerfile-ast';
-import { aptInstall, packageCall } from '~/engine/apt';
+import { aptCall, aptConfiguredBefore, aptSettings } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
 import { normalizePath } from '~/engine/mounts';
 
-const KEEP = /Keep-Downloaded-Packages/i;
+/** `Keep-Downloaded-Packages "true"` in a config text, or `…Keep-Downloaded-Packages=true` on a command line. */
+const KEEP = /Keep-Downloaded-Packages\s*(=\s*|\s+)["']?\s*(1|true|yes|on)\b/i;
+const KEEP_NAME = /(^|::)Keep-Downloaded-Packages$/i;
+const ON = /^["']?(1|true|yes|on)["']?$/i;
 
 export default defineRule({
   name: 'apt-cache-mount-docker-clean',
@@ -35,15 +38,18 @@ export default defineRule({
         const mount = model.mounts(run).find((m) => m.type === 'cache' && /^\/var\/cache\/apt(\/archives)?$/.test(normalizePath(m.target ?? '')));
         if (!mount) return;
         const cmds = model.commands(run);
-        const apt = cmds.find((c) => aptInstall(c) || packageCall(c)?.subcommand?.value === 'upgrade');
+        const apt = cmds.find((c) => aptCall(c));
         if (!apt) return;
-        if (apt.args.some((a) => KEEP.test(a.value)) || disables(run, apt.start)) return;
+        if (disables(run, apt.start)) return;
+        if (cmds.some((c) => { const call = aptCall(c); return !!call && aptSettings(call).some((o) => KEEP_NAME.test(o.name) && ON.test(o.value)); })) return;
         for (const s of model.lineage(stage)) {
           for (const instr of s.instructions) {
             if (s === stage && !model.isBefore(instr, run)) break;
             if (instr.getKeyword() === 'RUN' && disables(instr)) return;
           }
         }
+        // A config file written by a heredoc `COPY`, or copied in (contents unknown: benefit of the doubt).
+        if (aptConfiguredBefore(model, stage, run, KEEP)) return;
         context.report({ messageId: 'emptyCache', range: mount.targetRange ?? mount.range });
       },
     };

@@ -1,7 +1,7 @@
 import { packageCall, packageName, systemInstall } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
 
-const BUILD_TOOLS = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|cpp|clang(-\d+)?|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|gcc-c\+\+|rust|cargo|gfortran|.+-dev|.+-devel)$/;
+const BUILD_TOOLS = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|cpp|clang(-\d+)?|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|gcc-c\+\+|rust|cargo|gfortran|.+-dev|.+-devel)$/;
 
 export default defineRule({
   name: 'build-tools-in-final-stage',
@@ -27,11 +27,19 @@ export default defineRule({
           if (!call) return;
           const virtual = call.manager === 'apk' ? call.options.find((o, k) => (call.options[k - 1]?.value === '--virtual' || call.options[k - 1]?.value === '-t'))?.value : undefined;
           const removed = new Set<string>();
+          // The official images' pattern: `apt-mark auto '.*'` (then `apt-mark manual` the runtime
+          // packages) and `apt-get purge --auto-remove` removes everything this RUN installed.
+          let markedAuto = false;
+          let autoRemovedAll = false;
           for (const later of cmds.slice(i + 1)) {
+            if (later.name === 'apt-mark' && later.args.some((a) => a.value === 'auto')) markedAuto = true;
             const rm = packageCall(later);
             if (!rm?.subcommand) continue;
-            if (/^(purge|remove|autoremove|del|erase)$/.test(rm.subcommand.value)) for (const p of rm.packages) removed.add(packageName(p));
+            const sub = rm.subcommand.value;
+            if (/^(purge|remove|autoremove|del|erase)$/.test(sub)) for (const p of rm.packages) removed.add(packageName(p));
+            if (markedAuto && (sub === 'autoremove' || rm.options.some((o) => /^--auto-?remove$/.test(o.value)))) autoRemovedAll = true;
           }
+          if (autoRemovedAll && call.manager !== 'apk') return;
           for (const p of call.packages) {
             const name = packageName(p);
             if (!BUILD_TOOLS.test(name) || name.includes('$')) continue;

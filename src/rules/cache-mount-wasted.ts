@@ -1,7 +1,7 @@
-import { inlineEnv, pipInstall, uvInstall } from '~/engine/commands';
+import { cacheMountFor, pipCacheOff, uvCacheOff } from '~/engine/build-env';
+import { pipInstall, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
-import { mountCovers } from '~/engine/mounts';
-import { hasFlag, type Word } from '~/engine/shell';
+import type { Mount } from '~/engine/mounts';
 
 export default defineRule({
   name: 'cache-mount-wasted',
@@ -14,39 +14,48 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       wasted: '`{{flag}}` disables the cache that the `--mount=type=cache` on `{{target}}` provides, so the mount stays empty and every build downloads everything again. Remove `{{flag}}`.',
+      wastedByEnv: '`{{variable}}` (set on line {{line}}) disables {{tool}}\'s cache, so this cache mount on `{{target}}` stays empty and every build downloads everything again. Remove `{{variable}}` and keep the mount; turn the cache off per command where there is no mount.',
     },
   },
   create(context) {
     const { model } = context;
     return {
-      RUN(run) {
+      RUN(run, stage) {
         const mounts = model.mounts(run);
-        const pipMount = mountCovers(mounts.filter((m) => m.type === 'cache'), ['/root/.cache/pip']);
-        const uvMount = mountCovers(mounts.filter((m) => m.type === 'cache'), ['/root/.cache/uv']);
-        if (!pipMount && !uvMount) return;
+        if (!mounts.some((m) => m.type === 'cache')) return;
+        const reported = new Set<Mount>();
         for (const cmd of model.commands(run)) {
-          let flag: Word | null = null;
-          let target = '';
-          if (pipMount && pipInstall(cmd)?.tool === 'pip') {
-            flag = hasFlag(cmd.args, ['--no-cache-dir']);
-            target = pipMount.target ?? '';
-            if (!flag && inlineEnv(cmd, 'PIP_NO_CACHE_DIR')) flag = cmd.env.find((w) => w.value.startsWith('PIP_NO_CACHE_DIR=')) ?? null;
-          } else if (uvMount && uvInstall(cmd)) {
-            flag = hasFlag(cmd.args, ['--no-cache']);
-            target = uvMount.target ?? '';
-            if (!flag && inlineEnv(cmd, 'UV_NO_CACHE')) flag = cmd.env.find((w) => w.value.startsWith('UV_NO_CACHE=')) ?? null;
+          const pip = pipInstall(cmd);
+          const tool = pip?.tool === 'pip' ? 'pip' : uvInstall(cmd) || pip?.tool === 'uv' ? 'uv' : null;
+          if (!tool) continue;
+          const mount = cacheMountFor(model, stage, run, cmd, tool, mounts);
+          if (!mount) continue;
+          const off = tool === 'pip' ? pipCacheOff(model, stage, run, cmd) : uvCacheOff(model, stage, run, cmd);
+          if (!off) continue;
+          const target = mount.target ?? '';
+          const word = 'flag' in off ? off.flag : off.variable.word;
+          if (word) {
+            // Remove the word with its separator: the JSON comma before it, else the blanks after it.
+            let start = word.start;
+            let end = word.end;
+            if (word.raw.startsWith('"')) start = context.text.lastIndexOf(',', word.start);
+            else while (context.text[end] === ' ' || context.text[end] === '\t') end++;
+            context.report({
+              messageId: 'wasted',
+              data: { flag: word.value.split('=')[0]!, target },
+              range: { start: word.start, end: word.end },
+              fix: { title: `Remove \`${word.value}\``, edits: [{ start, end, text: '' }] },
+            });
+            continue;
           }
-          if (!flag) continue;
-          // Remove the word with its separator: the JSON comma before it, else the blanks after it.
-          let start = flag.start;
-          let end = flag.end;
-          if (flag.raw.startsWith('"')) start = context.text.lastIndexOf(',', flag.start);
-          else while (context.text[end] === ' ' || context.text[end] === '\t') end++;
+          // Set by ENV or ARG: other commands may rely on it, so point at the mount and offer no fix.
+          if (!('variable' in off) || reported.has(mount)) continue;
+          reported.add(mount);
+          const variable = tool === 'pip' ? 'PIP_NO_CACHE_DIR' : 'UV_NO_CACHE';
           context.report({
-            messageId: 'wasted',
-            data: { flag: flag.value.split('=')[0]!, target },
-            range: { start: flag.start, end: flag.end },
-            fix: { title: `Remove \`${flag.value}\``, edits: [{ start, end, text: '' }] },
+            messageId: 'wastedByEnv',
+            data: { variable, tool, target, line: (off.variable.instruction?.getRange().start.line ?? 0) + 1 },
+            range: mount.targetRange ?? mount.range,
           });
         }
       },

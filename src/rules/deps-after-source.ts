@@ -1,12 +1,22 @@
-import { pipInstall, uvInstall } from '~/engine/commands';
+import { pipCall, uvInstall } from '~/engine/commands';
 import { copiesWholeContext, copyArgs } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
+import type { Stage } from '~/engine/model';
 import type { Command, Word } from '~/engine/shell';
 
 /** A command that installs dependencies from a requirements or lock file. */
 function installsFromLock(cmd: Command): boolean {
-  const pip = pipInstall(cmd);
-  if (pip) return pip.args.some((a) => /^(-r|--requirement|-c|--constraint)(=|$)/.test(a.value) || /^-r\S/.test(a.value));
+  const pip = pipCall(cmd);
+  if (pip && /^(install|wheel|download)$/.test(pip.subcommand?.value ?? '')) {
+    return pip.args.some((a) => /^(-r|--requirement|-c|--constraint)(=|$)/.test(a.value) || /^-[rc]\S/.test(a.value));
+  }
+  if (/^(conda|mamba|micromamba)$/.test(cmd.name)) {
+    // `conda env create -f environment.yml`, `conda install --file requirements.txt`, `micromamba install -f env.yaml`.
+    const words = cmd.args.map((a) => a.value);
+    const sub = words.find((w) => !w.startsWith('-'));
+    return (sub === 'env' || sub === 'install' || sub === 'create' || sub === 'update')
+      && words.some((w) => /^(-f|--file)(=|$)/.test(w) || /^-f\S/.test(w));
+  }
   const uv = uvInstall(cmd);
   if (uv) return uv.sub.value === 'sync' || uv.args.some((a) => /^(-r|--requirement|-c|--constraint)(=|$)/.test(a.value));
   if (cmd.name === 'poetry') return cmd.args.some((a) => a.value === 'install' || a.value === 'sync');
@@ -31,9 +41,16 @@ export default defineRule({
     const { model } = context;
     return {
       'Dockerfile:exit'() {
+        // What a stage leaves to the stages built `FROM` it: a wholesale copy not yet followed by an install.
+        const endState = new Map<Stage, { wholesale: Word | null; installedBefore: boolean; done: boolean }>();
+        const reported = new Set<Word>();
         for (const stage of model.stages) {
-          let wholesale: Word | null = null;
-          let installedBefore = false;
+          const inherited = stage.parent ? endState.get(stage.parent) : undefined;
+          let wholesale: Word | null = inherited && !inherited.done ? inherited.wholesale : null;
+          let installedBefore = inherited?.installedBefore ?? false;
+          let done = inherited?.done ?? false;
+          endState.set(stage, { wholesale, installedBefore, done });
+          if (done) continue;
           for (const instr of stage.instructions) {
             const k = instr.getKeyword();
             if ((k === 'COPY' || k === 'ADD') && !wholesale) {
@@ -46,10 +63,13 @@ export default defineRule({
             const installs = model.commands(instr).some(installsFromLock);
             if (!installs) continue;
             if (!wholesale) { installedBefore = true; continue; }
-            if (installedBefore) break;
+            done = true;
+            if (installedBefore || reported.has(wholesale)) break;
+            reported.add(wholesale);
             context.report({ messageId: 'order', data: { line: instr.getRange().start.line + 1 }, range: { start: wholesale.start, end: wholesale.end } });
             break;
           }
+          endState.set(stage, { wholesale, installedBefore, done });
         }
       },
     };

@@ -52,6 +52,8 @@ import opencvGuiLibs from './opencv-gui-libs';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipUnpinned from './pip-unpinned';
 import pipefailMissing from './pipefail-missing';
+import pipenvNoDeploy from './pipenv-no-deploy';
+import poetryInstallDev from './poetry-install-dev';
 import pythonDontWriteBytecode from './python-dont-write-bytecode';
 import pythonEol from './python-eol';
 import pythonFloatingTag from './python-floating-tag';
@@ -133,6 +135,8 @@ export const rules: readonly RuleModule[] = [
   pipNoCacheDir,
   pipUnpinned,
   pipefailMissing,
+  pipenvNoDeploy,
+  poetryInstallDev,
   pythonDontWriteBytecode,
   pythonEol,
   pythonFloatingTag,

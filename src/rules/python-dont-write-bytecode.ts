@@ -1,4 +1,5 @@
 import { inlineEnv, pipInstall, truthy, uvInstall } from '~/engine/commands';
+import { copyArgs, fromStage } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import { hasFlag } from '~/engine/shell';
 
@@ -24,7 +25,17 @@ export default defineRule({
         const env = model.envValue(stage, 'PYTHONDONTWRITEBYTECODE');
         if (env && env.value !== '') return;
         if (truthy(model.envValue(stage, 'UV_COMPILE_BYTECODE')?.value)) return;
+        // Stages whose files ship: the final stage's lineage and the stages it copies from.
+        const shipped = new Set(model.lineage(stage));
         for (const s of model.lineage(stage)) {
+          for (const instr of s.instructions) {
+            const from = instr.getKeyword() === 'COPY' ? copyArgs(model, instr)?.from : null;
+            const src = from ? fromStage(model, from, s) : null;
+            if (src) for (const l of model.lineage(src)) shipped.add(l);
+          }
+        }
+        for (const s of shipped) {
+          if (s !== stage && truthy(model.envValue(s, 'UV_COMPILE_BYTECODE')?.value)) return;
           for (const instr of s.instructions) {
             if (instr.getKeyword() !== 'RUN') continue;
             for (const c of model.commands(instr)) {

@@ -36,7 +36,8 @@ export default defineRule({
     return {
       RUN(run, stage) {
         const cmds = model.commands(run);
-        if (!cmds.length) return;
+        // Only RUNs that use sudo need the USER in effect (a scan of earlier instructions).
+        if (!cmds.some((c) => c.name === 'sudo' || c.wrappers.includes('sudo'))) return;
         const seen = new Set<number>();
         const user = context.inOnbuild ? null : userBefore(model, stage, run);
         const root = user === null || ROOT.test(user);

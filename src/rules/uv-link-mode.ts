@@ -1,6 +1,6 @@
-import { inlineEnv, uvInstall } from '~/engine/commands';
+import { buildVar, cacheMountFor, uvCacheOff } from '~/engine/build-env';
+import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
-import { mountCovers } from '~/engine/mounts';
 import { optionValue } from '~/engine/shell';
 
 export default defineRule({
@@ -19,14 +19,13 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const mode = model.envValue(stage, 'UV_LINK_MODE', run)?.value;
-        if (mode) return;
-        const cacheDir = model.envValue(stage, 'UV_CACHE_DIR', run)?.value;
-        const mount = mountCovers(model.mounts(run).filter((m) => m.type === 'cache'), ['/root/.cache/uv', ...(cacheDir ? [cacheDir] : [])]);
-        if (!mount) return;
+        const mounts = model.mounts(run);
+        if (!mounts.some((m) => m.type === 'cache')) return;
         for (const cmd of model.commands(run)) {
           const uv = uvInstall(cmd);
-          if (!uv || optionValue(cmd.args, ['--link-mode']) || inlineEnv(cmd, 'UV_LINK_MODE')) continue;
+          if (!uv || optionValue(cmd.args, ['--link-mode']) || buildVar(model, stage, 'UV_LINK_MODE', run, cmd)?.value) continue;
+          // Without a cache (`--no-cache`, UV_NO_CACHE) there is nothing to link from.
+          if (!cacheMountFor(model, stage, run, cmd, 'uv', mounts) || uvCacheOff(model, stage, run, cmd)) continue;
           context.report({ messageId: 'linkMode', range: { start: cmd.program.start, end: uv.sub.end } });
         }
       },

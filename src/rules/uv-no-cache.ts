@@ -1,7 +1,7 @@
-import { inlineEnv, truthy, uvInstall } from '~/engine/commands';
+import { cacheDirs, cacheMountFor, cacheRemovedLater, uvCacheOff } from '~/engine/build-env';
+import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { mountCovers } from '~/engine/mounts';
-import { hasFlag, optionValue } from '~/engine/shell';
 
 export default defineRule({
   name: 'uv-no-cache',
@@ -13,29 +13,30 @@ export default defineRule({
     scope: 'all-stages',
     fixable: 'safe',
     messages: {
-      cacheKept: '`uv {{sub}}` keeps uv\'s cache in this layer. Use a cache mount (`RUN --mount=type=cache,target=/root/.cache/uv`) or add `--no-cache`.',
+      cacheKept: '`uv {{sub}}` keeps uv\'s cache in this layer. Use a cache mount (`RUN --mount=type=cache,target={{dir}}`) or add `--no-cache`.',
     },
   },
   create(context) {
     const { model } = context;
     return {
       RUN(run, stage) {
-        if (truthy(model.envValue(stage, 'UV_NO_CACHE', run)?.value)) return;
-        const cacheDir = model.envValue(stage, 'UV_CACHE_DIR', run)?.value;
         const mounts = model.mounts(run);
-        for (const cmd of model.commands(run)) {
+        const cmds = model.commands(run);
+        cmds.forEach((cmd, i) => {
           const uv = uvInstall(cmd);
-          if (!uv) continue;
-          if (hasFlag(cmd.args, ['--no-cache', '-n']) || truthy(inlineEnv(cmd, 'UV_NO_CACHE'))) continue;
-          const dir = optionValue(cmd.args, ['--cache-dir'])?.value ?? inlineEnv(cmd, 'UV_CACHE_DIR') ?? cacheDir;
-          if (mountCovers(mounts, ['/root/.cache/uv', '/root/.cache', ...(dir ? [dir] : [])])) continue;
+          if (!uv || uvCacheOff(model, stage, run, cmd)) return;
+          if (cacheMountFor(model, stage, run, cmd, 'uv', mounts)) return;
+          // A tmpfs mount keeps the cache out of the layer too.
+          const dir = cacheDirs(model, stage, run, cmd, 'uv')[0]!;
+          if (mountCovers(mounts.filter((m) => m.type === 'tmpfs'), [dir])) return;
+          if (cacheRemovedLater(cmds, i, dir, 'uv')) return;
           context.report({
             messageId: 'cacheKept',
-            data: { sub: context.text.slice(cmd.args[0]!.start, uv.sub.end).replace(/\s+/g, ' ') },
+            data: { sub: cmd.args.slice(0, cmd.args.indexOf(uv.sub) + 1).map((a) => a.value).join(' '), dir },
             range: { start: cmd.program.start, end: uv.sub.end },
             fix: { title: 'Add `--no-cache`', edits: [{ start: uv.sub.end, end: uv.sub.end, text: uv.sub.raw.startsWith('"') ? ', "--no-cache"' : ' --no-cache' }] },
           });
-        }
+        });
       },
     };
   },

@@ -1,4 +1,5 @@
-import { inlineEnv, truthy, uvInstall } from '~/engine/commands';
+import { buildVar, isOn } from '~/engine/build-env';
+import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { hasFlag } from '~/engine/shell';
 
@@ -19,11 +20,11 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        if (truthy(model.envValue(stage, 'UV_LOCKED', run)?.value) || truthy(model.envValue(stage, 'UV_FROZEN', run)?.value)) return;
         for (const c of model.commands(run)) {
           const uv = uvInstall(c);
-          if (!uv || uv.sub.value !== 'sync' || c.args[0]?.value === 'pip') continue;
-          if (hasFlag(c.args, ['--locked', '--frozen']) || truthy(inlineEnv(c, 'UV_LOCKED')) || truthy(inlineEnv(c, 'UV_FROZEN'))) continue;
+          if (!uv || uv.sub.value !== 'sync' || c.args[c.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
+          if (hasFlag(c.args, ['--locked', '--frozen'])) continue;
+          if (isOn(buildVar(model, stage, 'UV_LOCKED', run, c)) || isOn(buildVar(model, stage, 'UV_FROZEN', run, c))) continue;
           context.report({
             messageId: 'unlocked',
             range: { start: c.program.start, end: uv.sub.end },

@@ -13,6 +13,7 @@ const pages: Array<[string, RegExp]> = [
   ['/', /Ship Python containers/],
   ['/guides/', /^Guides$/],
   ['/guides/gunicorn-heartbeat/', /gunicorn heartbeat/i],
+  ['/guides/environment-variables/', /^Environment variables/],
   ['/rules/', /^Rules$/],
   ['/rules/python-unbuffered/', /^python-unbuffered$/],
 ];
@@ -30,9 +31,13 @@ for (const [path, heading] of pages) {
 }
 
 test('an unknown path gets the 404 page', async ({ page }) => {
+  const problems = watch(page);
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page).toHaveTitle(/^Page not found · Shipshape$/);
+  // Chromium reports the document's own 404 on the console; anything else is a real problem.
+  expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
 });
 
 test('a rule page shows its severity and the tools it matches', async ({ page }) => {

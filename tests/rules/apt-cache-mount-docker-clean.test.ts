@@ -12,6 +12,13 @@ ruleTester.run(rule, {
     { name: 'option on the command', code: 'FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/cache/apt apt-get -o APT::Keep-Downloaded-Packages=true install -y curl\n' },
     { name: 'alpine has no apt', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
     { name: 'mount on lists only', code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/lib/apt apt-get update\n' },
+    { name: 'heredoc RUN in a parent stage', code: 'FROM ubuntu:24.04 AS base\nRUN <<EOF\nrm -f /etc/apt/apt.conf.d/docker-clean\nEOF\nFROM base\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n' },
+    { name: 'keep-cache file written by COPY heredoc', code: 'FROM debian:bookworm\nCOPY <<EOF /etc/apt/apt.conf.d/keep-cache\nBinary::apt::APT::Keep-Downloaded-Packages "true";\nEOF\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n' },
+    { name: 'option on the install after update', code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get --option APT::Keep-Downloaded-Packages=1 install -y curl\n' },
+    { name: 'Fedora has no docker-clean', code: 'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/apt dnf install -y gcc\n' },
+    { name: 'unknown base image', code: 'FROM registry.example.com/base:1\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl\n' },
+    { name: 'no apt command in the RUN', code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt ls /var/cache/apt\n' },
+    { name: 'global ARG base', code: 'ARG BASE=ubuntu:24.04\nFROM ${BASE}\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked rm -f /etc/apt/apt.conf.d/docker-clean; apt-get update && apt-get install -y curl\n' },
   ],
   invalid: [
     {
@@ -24,5 +31,22 @@ ruleTester.run(rule, {
       errors: 1,
     },
     { name: 'ubuntu', code: 'FROM ubuntu:22.04\nRUN --mount=type=cache,target=/var/cache/apt/archives apt-get install -y curl\n', errors: 1 },
+    {
+      name: 'removed later in the same RUN',
+      code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl && rm -f /etc/apt/apt.conf.d/docker-clean\n',
+      errors: [{ line: 2, column: 31, endColumn: 45 }],
+    },
+    {
+      name: 'Keep-Downloaded-Packages false does not keep anything',
+      code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt apt-get -o APT::Keep-Downloaded-Packages=false install -y curl\n',
+      errors: 1,
+    },
+    {
+      name: 'update only, dst alias with trailing slash',
+      code: 'FROM python:3.12-slim-bookworm\nRUN --mount=type=cache,dst=/var/cache/apt/,sharing=locked apt-get update\n',
+      errors: [{ line: 2, column: 28, endColumn: 43 }],
+    },
+    { name: 'CUDA image on Ubuntu', code: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y python3\n', errors: 1 },
+    { name: 'inherited stage without removal', code: 'FROM python:3.12-slim AS base\nFROM base\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt install -y curl\n', errors: [{ line: 3 }], onbuild: true },
   ],
 });

@@ -6,6 +6,8 @@ ruleTester.run(rule, {
     'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n',
     { name: 'private is exclusive too', code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/lib/apt,sharing=private apt-get update\n' },
     { name: 'pip cache may be shared', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n' },
+    { name: 'other cache under /var/cache', code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/debconf apt-get update\n' },
+    { name: 'bind mount of apt lists', code: 'FROM debian:bookworm\nRUN --mount=type=bind,from=lists,source=/var/lib/apt,target=/var/lib/apt apt-get install -y curl\n' },
   ],
   invalid: [
     {
@@ -23,6 +25,19 @@ ruleTester.run(rule, {
       code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt \\\n    --mount=type=cache,target=/var/lib/apt \\\n    apt-get update\n',
       errors: 2,
       output: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update\n',
+    },
+    {
+      name: 'archives subdirectory, lower-case run',
+      code: 'FROM debian:bookworm\nrun --mount=type=cache,target=/var/cache/apt/archives apt-get install -y curl\n',
+      errors: [{ line: 2, column: 13, endColumn: 54, message: /`\/var\/cache\/apt\/archives`/ }],
+      output: 'FROM debian:bookworm\nrun --mount=type=cache,target=/var/cache/apt/archives,sharing=locked apt-get install -y curl\n',
+    },
+    {
+      name: 'with id and a trailing slash',
+      code: 'FROM ubuntu:24.04\nRUN --mount=type=cache,id=apt,target=/var/lib/apt/ apt-get update\n',
+      errors: 1,
+      output: 'FROM ubuntu:24.04\nRUN --mount=type=cache,id=apt,target=/var/lib/apt/,sharing=locked apt-get update\n',
+      onbuild: true,
     },
   ],
 });

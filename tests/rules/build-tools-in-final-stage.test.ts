@@ -11,6 +11,22 @@ ruleTester.run(rule, {
       FROM python:3.12-slim
       USER 1000` },
     { name: 'apk virtual package removed', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir cffi && apk del .build-deps\n' },
+    { name: 'official-image pattern: apt-mark auto and purge --auto-remove', code: df`
+      FROM python:3.12-slim
+      RUN set -eux; \
+          savedAptMark="$(apt-mark showmanual)"; \
+          apt-get update; \
+          apt-get install -y --no-install-recommends gcc libc6-dev; \
+          pip install --no-cache-dir uwsgi; \
+          apt-mark auto '.*' > /dev/null; \
+          apt-mark manual $savedAptMark; \
+          apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \
+          rm -rf /var/lib/apt/lists/*` },
+    { name: 'option values are not packages', code: 'FROM python:3.12-slim\nRUN apt-get -o Dpkg::Options::=--force-confdef -t bookworm-backports install -y libpq5\n' },
+    { name: 'apk del by name', code: 'FROM python:3.12-alpine\nRUN apk add gcc musl-dev && pip install --no-cache-dir x && apk del gcc musl-dev\n' },
+    { name: 'make and git are not compilers', code: 'FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends make git\n' },
+    { name: 'package list from a variable', code: 'FROM python:3.12-slim\nARG BUILD_DEPS="gcc"\nRUN apt-get install -y $BUILD_DEPS\n' },
+    { name: 'build target is another stage', code: 'FROM python:3.12-slim AS app\nRUN echo ok\nFROM python:3.12 AS build\nRUN apt-get install -y gcc\n', options: { target: 'app' } },
   ],
   invalid: [
     {
@@ -20,5 +36,11 @@ ruleTester.run(rule, {
     { name: 'removed in a later RUN does not help', code: 'FROM python:3.12-slim\nRUN apt-get install -y build-essential\nRUN apt-get purge -y build-essential\n', errors: 1 },
     { name: 'parent of the final stage', code: 'FROM python:3.12-slim AS base\nRUN apt-get install -y python3-dev\nFROM base\n', errors: 1 },
     { name: 'apk', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache build-base\n', errors: 1 },
+    { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\napt-get update\napt-get install -y --no-install-recommends gcc\nEOF\n', errors: [{ line: 4, column: 44, endColumn: 47 }] },
+    { name: 'exec form', code: 'FROM python:3.12-slim\nRUN ["apt-get", "install", "-y", "g++"]\n', errors: [{ message: /`g\+\+`/ }] },
+    { name: 'apk virtual group never deleted', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\n', errors: 2 },
+    { name: 'dnf on Fedora', code: 'FROM fedora:40\nRUN dnf install -y gcc python3-devel\n', errors: [{ column: 20, endColumn: 23 }, { column: 24, endColumn: 37 }] },
+    { name: 'sh -c with a target-release', code: 'FROM python:3.12-slim\nRUN sh -c "apt-get update && apt-get install -y -t bookworm-backports clang"\n', errors: 1 },
+    { name: 'autoremove without apt-mark keeps manual packages', code: 'FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get autoremove -y\n', errors: 1 },
   ],
 });

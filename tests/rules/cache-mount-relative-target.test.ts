@@ -7,6 +7,8 @@ ruleTester.run(rule, {
     { name: 'bind without target option', code: 'FROM python:3.12\nRUN --mount=type=secret,id=tok cat /run/secrets/tok\n' },
     { name: 'bind mounts resolve against WORKDIR on purpose', code: 'FROM python:3.12\nWORKDIR /app\nRUN --mount=type=bind,source=uv.lock,target=uv.lock uv sync --locked\n' },
     { name: 'target from a variable', code: 'FROM python:3.12\nARG CACHE=/root/.cache/pip\nRUN --mount=type=cache,target=$CACHE pip install flask\n' },
+    { name: 'absolute target with dst alias', code: 'FROM python:3.12\nRUN --mount=type=cache,dst=/root/.cache/pip pip install flask\n' },
+    { name: 'braced variable', code: 'FROM python:3.12\nARG HOME_DIR=/root\nRUN --mount=type=cache,target=${HOME_DIR}/.cache/pip pip install flask\n' },
   ],
   invalid: [
     {
@@ -15,5 +17,13 @@ ruleTester.run(rule, {
       errors: [{ messageId: "relative", line: 2, column: 87, endColumn: 88 }],
     },
     { name: 'tmpfs', code: 'FROM python:3.12\nRUN --mount=type=tmpfs,dst=tmp pip install flask\n', errors: [{ line: 2, message: /`tmp`/ }] },
+    {
+      name: 'tilde is not expanded',
+      code: 'FROM python:3.12\nRUN --mount=type=cache,target=~/.cache/pip pip install flask\n',
+      errors: [{ messageId: 'tilde', line: 2, column: 31, endColumn: 43, message: /`\/root\/\.cache\/pip`/ }],
+      output: null,
+    },
+    { name: 'dot-relative, lower-case instruction', code: 'FROM python:3.12\nrun --mount=type=cache,target=./.cache/uv uv sync --locked\n', errors: [{ messageId: 'relative', line: 2, column: 31, endColumn: 42 }] },
+    { name: 'destination alias in ONBUILD', code: 'FROM python:3.12\nONBUILD RUN --mount=type=cache,destination=pip-cache pip install flask\n', errors: [{ line: 2 }] },
   ],
 });

@@ -8,6 +8,7 @@ ruleTester.run(rule, {
     { name: 'UV_COMPILE_BYTECODE', code: 'FROM python:3.12-slim\nENV UV_COMPILE_BYTECODE=1\nRUN uv sync --locked\n' },
     { name: '--compile-bytecode', code: 'FROM python:3.12-slim\nRUN uv pip install --system --compile-bytecode flask\n' },
     { name: 'not Python', code: 'FROM nginx:1.27\n' },
+    { name: 'a venv compiled in the builder stage it is copied from', code: 'FROM python:3.12 AS b\nENV UV_COMPILE_BYTECODE=1\nRUN uv sync --locked\nFROM python:3.12-slim\nCOPY --from=b /app/.venv /app/.venv\n' },
     { name: 'in the parent', code: 'FROM python:3.12-slim AS base\nENV PYTHONDONTWRITEBYTECODE=1\nFROM base\n' },
   ],
   invalid: [

@@ -1,0 +1,61 @@
+import { defineRule } from '~/engine/define-rule';
+import type { Command, Word } from '~/engine/shell';
+
+/** `pipenv install` options that take a value. */
+const WITH_VALUE = new Set(['-r', '--requirements', '--python', '-i', '--index', '--extra-index-url', '--pypi-mirror', '--categories', '--extra-pip-args', '-c', '--code']);
+
+/** `pipenv install` that installs from the Pipfile (no package named): the subcommand word, or null. */
+function pipenvInstall(cmd: Command): Word | null {
+  if (cmd.name !== 'pipenv') return null;
+  let sub: Word | null = null;
+  for (let i = 0; i < cmd.args.length; i++) {
+    const a = cmd.args[i]!;
+    if (WITH_VALUE.has(a.value)) { i++; continue; }
+    if (a.value.startsWith('-')) {
+      // `-e <path>` names a package to add.
+      if (sub && (a.value === '-e' || a.value === '--editable' || a.value.startsWith('--editable='))) return null;
+      continue;
+    }
+    if (!sub) {
+      if (a.value !== 'install') return null;
+      sub = a;
+      continue;
+    }
+    // A package name: `pipenv install gunicorn` adds it to the Pipfile, a different operation.
+    return null;
+  }
+  return sub;
+}
+
+export default defineRule({
+  name: 'pipenv-no-deploy',
+  meta: {
+    type: 'suggestion',
+    severity: 'info',
+    description: 'Require `pipenv install` in an image build to use `--deploy`, so an out-of-date `Pipfile.lock` fails the build',
+    category: 'reproducibility',
+    scope: 'all-stages',
+    fixable: 'unsafe',
+    messages: {
+      noDeploy: '`pipenv install` without `--deploy` locks again when `Pipfile.lock` is out of date with the `Pipfile`, so the image can get versions nobody reviewed. Add `--deploy` (fail instead), or use `pipenv sync` / `--ignore-pipfile` to install exactly the lock.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      RUN(run) {
+        for (const cmd of model.commands(run)) {
+          const sub = pipenvInstall(cmd);
+          if (!sub) continue;
+          const values = cmd.args.map((a) => a.value);
+          if (values.includes('--deploy') || values.includes('--ignore-pipfile')) continue;
+          context.report({
+            messageId: 'noDeploy',
+            range: { start: cmd.program.start, end: sub.end },
+            suggestions: [{ title: 'Add `--deploy`', edits: [{ start: sub.end, end: sub.end, text: sub.raw.startsWith('"') ? ', "--deploy"' : ' --deploy' }] }],
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,97 @@
+import type { Instruction } from 'dockerfile-ast';
+import { copyArgs, fromStage } from '~/engine/copy';
+import { defineRule } from '~/engine/define-rule';
+import type { DockerfileModel, Stage } from '~/engine/model';
+import type { Command, Word } from '~/engine/shell';
+
+/** Poetry's global options that take a value (`poetry -C app install`). */
+const WITH_VALUE = new Set(['-C', '--directory', '-P', '--project']);
+/** Group names that hold development-only dependencies (`dev`, `develop`, `test`, `tests`). */
+const DEV_GROUP = /dev|test/i;
+
+/** `poetry install` / `poetry sync`: the subcommand word, or null. */
+function poetryInstall(cmd: Command): Word | null {
+  if (cmd.name !== 'poetry') return null;
+  for (let i = 0; i < cmd.args.length; i++) {
+    const a = cmd.args[i]!;
+    if (WITH_VALUE.has(a.value)) { i++; continue; }
+    if (a.value.startsWith('-')) continue;
+    return a.value === 'install' || a.value === 'sync' ? a : null;
+  }
+  return null;
+}
+
+/** Every value of a repeatable option (`--without dev --without=test,docs`). */
+function optionValues(args: readonly Word[], name: string): string[] {
+  const out: string[] = [];
+  args.forEach((a, i) => {
+    if (a.value === name && args[i + 1]) out.push(args[i + 1]!.value);
+    else if (a.value.startsWith(`${name}=`)) out.push(a.value.slice(name.length + 1));
+  });
+  return out;
+}
+
+/** Whether the install leaves development groups out. */
+function excludesDev(args: readonly Word[]): boolean {
+  const values = args.map((a) => a.value);
+  if (values.includes('--no-dev') || values.includes('--only-root')) return true;
+  const only = optionValues(args, '--only');
+  if (only.length) return !only.some((v) => DEV_GROUP.test(v));
+  return optionValues(args, '--without').some((v) => /dev/i.test(v));
+}
+
+/** Stages whose installed environment is copied into the final stage (a virtualenv or site-packages), with the COPY. */
+function environmentSources(model: DockerfileModel, final: Stage): Map<Stage, Instruction> {
+  const out = new Map<Stage, Instruction>();
+  for (const s of model.lineage(final)) {
+    for (const instr of s.instructions) {
+      const c = copyArgs(model, instr);
+      if (!c?.from) continue;
+      const source = fromStage(model, c.from, s);
+      if (!source || model.lineage(final).includes(source)) continue;
+      if (!c.sources.some((w) => /venv|virtualenvs|site-packages|^\/usr\/local(\/lib)?\/?$/.test(w.value))) continue;
+      for (const st of model.lineage(source)) if (!out.has(st)) out.set(st, instr);
+    }
+  }
+  return out;
+}
+
+export default defineRule({
+  name: 'poetry-install-dev',
+  meta: {
+    type: 'suggestion',
+    severity: 'warning',
+    description: 'Require `poetry install` in the image that ships to leave out development dependency groups',
+    category: 'size',
+    scope: 'final-stage',
+    fixable: 'unsafe',
+    messages: {
+      devInFinal: '`poetry {{sub}}` installs every non-optional dependency group, the `dev` group included, and this stage is the image that ships: test and lint tools go to production. Add `--only main` (or `--without dev`).',
+      devCopied: '`poetry {{sub}}` installs every non-optional dependency group, the `dev` group included, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Add `--only main` (or `--without dev`).',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    let copied: Map<Stage, Instruction> | null = null;
+    return {
+      RUN(run, stage) {
+        const final = model.finalStage;
+        if (!final) return;
+        const inFinal = model.lineage(final).includes(stage);
+        copied ??= environmentSources(model, final);
+        const copy = inFinal ? null : copied.get(stage);
+        if (!inFinal && !copy) return;
+        for (const cmd of model.commands(run)) {
+          const sub = poetryInstall(cmd);
+          if (!sub || excludesDev(cmd.args)) continue;
+          context.report({
+            messageId: copy ? 'devCopied' : 'devInFinal',
+            data: { sub: sub.value, line: copy ? copy.getRange().start.line + 1 : 0 },
+            range: { start: cmd.program.start, end: sub.end },
+            suggestions: [{ title: 'Install only the main group (`--only main`)', edits: [{ start: sub.end, end: sub.end, text: sub.raw.startsWith('"') ? ', "--only", "main"' : ' --only main' }] }],
+          });
+        }
+      },
+    };
+  },
+});

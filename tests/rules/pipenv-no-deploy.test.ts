@@ -1,0 +1,27 @@
+import rule from '~/rules/pipenv-no-deploy';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nRUN pipenv install --system --deploy\n',
+    { name: '--ignore-pipfile installs the lock', code: 'FROM python:3.12-slim\nRUN pipenv install --ignore-pipfile\n' },
+    { name: 'pipenv sync installs the lock', code: 'FROM python:3.12-slim\nRUN pipenv sync --system\n' },
+    { name: 'a named package is another operation', code: 'FROM python:3.12-slim\nRUN pipenv install gunicorn\n' },
+    { name: 'editable package', code: 'FROM python:3.12-slim\nRUN pipenv install -e .\n' },
+    { name: 'requirements file with --deploy', code: 'FROM python:3.12-slim\nRUN pipenv install -r requirements.txt --system --deploy\n' },
+    { name: 'installing pipenv itself', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir pipenv\n' },
+    { name: 'pipenv run', code: 'FROM python:3.12-slim\nCMD ["pipenv", "run", "gunicorn", "app:app"]\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nRUN pip install pipenv && pipenv install --system\n',
+      errors: [{ messageId: 'noDeploy', line: 2, column: 27, endColumn: 41 }],
+      output: null,
+    },
+    { name: 'global option before install', code: 'FROM python:3.12-slim\nRUN pipenv --python 3.12 install --dev\n', errors: [{ column: 5, endColumn: 33 }] },
+    { name: '--skip-lock', code: 'FROM python:3.12-slim\nRUN pipenv install --skip-lock --system\n', errors: 1 },
+    { name: 'exec form', code: 'FROM python:3.12-slim\nRUN ["pipenv", "install", "--system"]\n', errors: [{ column: 6, endColumn: 25 }] },
+    { name: 'env wrapper and continuation', code: 'FROM python:3.12-slim\nRUN PIPENV_VENV_IN_PROJECT=1 \\\n    pipenv install\n', errors: [{ line: 3, column: 5, endColumn: 19 }], onbuild: true },
+    { name: 'builder stage', code: 'FROM python:3.12 AS build\nRUN pipenv install\nFROM python:3.12-slim\n', errors: 1 },
+  ],
+});

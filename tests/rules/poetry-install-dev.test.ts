@@ -1,0 +1,59 @@
+import rule from '~/rules/poetry-install-dev';
+import { df, ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nRUN poetry install --only main --no-root\n',
+    { name: '--only=main', code: 'FROM python:3.12-slim\nRUN poetry install --only=main\n' },
+    { name: '--without dev', code: 'FROM python:3.12-slim\nRUN poetry install --without dev,test --no-interaction\n' },
+    { name: '--without=dev', code: 'FROM python:3.12-slim\nRUN poetry install --without=dev\n' },
+    { name: 'Poetry 1.1 --no-dev', code: 'FROM python:3.12-slim\nRUN poetry install --no-dev\n' },
+    { name: '--only-root', code: 'FROM python:3.12-slim\nRUN poetry install --only-root\n' },
+    { name: 'poetry sync --only main', code: 'FROM python:3.12-slim\nRUN poetry sync --only main\n' },
+    { name: 'other poetry commands', code: 'FROM python:3.12-slim\nRUN poetry config virtualenvs.create false && poetry export -f requirements.txt -o requirements.txt\n' },
+    { name: 'pipx install poetry', code: 'FROM python:3.12-slim\nRUN pipx install poetry\n' },
+    { name: 'test stage that the final stage does not copy from', code: df`
+      FROM python:3.12 AS test
+      RUN poetry install
+      RUN pytest
+      FROM python:3.12-slim
+      COPY . /app` },
+    { name: 'builder whose wheel, not environment, is copied', code: df`
+      FROM python:3.12 AS build
+      RUN poetry install && poetry build
+      FROM python:3.12-slim
+      COPY --from=build /dist/*.whl /tmp/` },
+    { name: 'the build target is a test stage earlier in the file', code: df`
+      FROM python:3.12-slim AS app
+      RUN poetry install --only main
+      FROM app AS test
+      RUN poetry install --with dev`, options: { target: 'app' } },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nRUN pip install poetry && poetry config virtualenvs.create false && poetry install --no-root\n',
+      errors: [{ messageId: 'devInFinal', line: 2, column: 69, endColumn: 83 }],
+      output: null,
+    },
+    { name: '--with dev', code: 'FROM python:3.12-slim\nRUN poetry install --with dev\n', errors: 1 },
+    { name: '--without another group', code: 'FROM python:3.12-slim\nRUN poetry install --without docs\n', errors: 1 },
+    { name: '--only dev', code: 'FROM python:3.12-slim\nRUN poetry install --only dev\n', errors: 1 },
+    { name: 'poetry sync with a global option', code: 'FROM python:3.12-slim\nRUN poetry -C /app sync\n', errors: [{ line: 2, column: 5, endColumn: 24, message: /`poetry sync`/ }] },
+    { name: 'exec form', code: 'FROM python:3.12-slim\nRUN ["poetry", "install", "--no-root"]\n', errors: [{ column: 6, endColumn: 25 }] },
+    { name: 'parent of the final stage', code: 'FROM python:3.12-slim AS base\nRUN poetry install\nFROM base\nCMD ["python", "-m", "app"]\n', errors: [{ line: 2 }] },
+    {
+      name: 'builder environment copied into the final stage',
+      code: df`
+        FROM python:3.12 AS builder
+        ENV POETRY_VIRTUALENVS_IN_PROJECT=1
+        WORKDIR /app
+        RUN poetry install --no-root
+        FROM python:3.12-slim
+        COPY --from=builder /app/.venv /app/.venv`,
+      errors: [{ messageId: 'devCopied', line: 4, column: 5, endColumn: 19, message: /line 6/ }],
+    },
+    { name: 'site-packages copied', code: 'FROM python:3.12 AS b\nRUN poetry config virtualenvs.create false && poetry install\nFROM python:3.12-slim\nCOPY --from=b /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages\n', errors: [{ messageId: 'devCopied' }] },
+    { name: 'sh -c, lower case', code: "FROM python:3.12-slim\nrun sh -c 'poetry install'\n", errors: 1, onbuild: true },
+    { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\npoetry install --no-interaction\nEOF\n', errors: [{ line: 3, column: 1, endColumn: 15 }] },
+  ],
+});
