@@ -78,10 +78,13 @@ export function collectSuppressions(model: DockerfileModel, rules: readonly Rule
     const pragma = parsePragma(comment.getContent() ? `# ${comment.getContent()}` : comment.getTextContent(), line0, line0 < firstInstructionLine && isDirectiveBlock(model, line0));
     if (pragma) push(pragma);
   }
-  // Parser directives (`# check=…`) are not comments to dockerfile-ast.
+  // Leading comments of the form `# word…=…` are parser directives to dockerfile-ast, not comments,
+  // and it keeps only their first word as the name: read those lines as written.
   for (const d of model.dockerfile.getDirectives()) {
     const line0 = d.getRange().start.line;
-    const pragma = parsePragma(`# ${d.getName()}=${d.getValue()}`, line0, true);
+    const start = model.lines.starts[line0] ?? 0;
+    const end = model.lines.starts[line0 + 1] ?? text.length;
+    const pragma = parsePragma(text.slice(start, end).trim(), line0, true);
     if (pragma) push(pragma);
   }
   return out;

@@ -61,10 +61,11 @@ test('guide and rule pages ship at most 20 KB of compressed JavaScript', () => {
 });
 
 const a11yPages = ['/', '/guides/', '/rules/', '/playground/', '/search/', '/rules/pip-no-cache-dir/'];
-test('every guide and a sample of pages have no axe violations', async ({ page }) => {
+test('every guide, every rule page and the main pages have no axe violations', async ({ page }) => {
   test.setTimeout(240_000);
   const guides = htmlFiles(join(outDir, 'guides')).map(urlOf);
-  const rules = htmlFiles(join(outDir, 'rules')).map(urlOf).filter((u) => /^\/rules\/[a-z0-9-]+\/$/.test(u)).slice(0, 15);
+  // Alias pages (/rules/DL3042/ and friends) redirect at once; the pages they lead to are checked.
+  const rules = htmlFiles(join(outDir, 'rules')).filter((f) => !readFileSync(f, 'utf8').includes('http-equiv="refresh"')).map(urlOf);
   const violations: string[] = [];
   for (const url of [...new Set([...a11yPages, ...guides, ...rules])]) {
     await page.goto(url);
