@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { applyFixes } from '~/engine/fixes';
-import { lint, rules, ruleUrl, version } from '~/engine/index';
+import { lint, rules, ruleSummary, version } from '~/engine/index';
 import { SEVERITIES, type Finding, type LintOptions, type Severity } from '~/engine/types';
 import { ConfigError, findConfig, lintOptionsOf } from './config';
 import { explain } from './explain';
@@ -79,15 +79,7 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
 
 function rulesCommand(io: CliIO, args: string[]): number {
   const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'stylish' } });
-  const list = rules.map((r) => ({
-    name: r.name,
-    severity: r.meta.severity,
-    description: r.meta.description,
-    sources: r.meta.sources ?? [],
-    url: ruleUrl(r.name),
-    fixable: r.meta.fixable === 'safe',
-    ...(r.meta.enabledByDefault === false ? { enabledByDefault: false } : {}),
-  }));
+  const list = rules.map(ruleSummary);
   if (values.format === 'json') {
     io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     return 0;

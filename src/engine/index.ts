@@ -1,6 +1,7 @@
 import pkg from '../../package.json';
 import { rules } from '../rules/index';
 import { lintWith, type LintResult } from './lint';
+import { ruleUrl } from './define-rule';
 import type { Finding, LintOptions } from './types';
 
 export { rules };
@@ -13,6 +14,19 @@ export type * from './types';
 
 /** The engine's version, shown by the CLI and on the site. */
 export const version: string = pkg.version;
+
+/** One line of `shipshape rules --format json` and of the site's `/rules.json`, from a rule's meta. */
+export function ruleSummary(r: (typeof rules)[number]) {
+  return {
+    name: r.name,
+    severity: r.meta.severity,
+    description: r.meta.description,
+    sources: r.meta.sources ?? [],
+    url: ruleUrl(r.name),
+    fixable: r.meta.fixable === 'safe',
+    ...(r.meta.enabledByDefault === false ? { enabledByDefault: false } : {}),
+  };
+}
 
 /** Lints a Dockerfile with every registered rule. Never throws. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {

@@ -1,22 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
+import { editDistance as distance } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { Stage } from '~/engine/model';
 import { resolveStageRef, stageRefs } from '~/engine/stage-refs';
-
-/** Levenshtein distance, capped: enough to spot `buidler` for `builder`. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
 
 export default defineRule({
   name: 'copy-from-unknown-stage',
