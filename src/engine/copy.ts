@@ -31,13 +31,21 @@ export function copyArgs(model: DockerfileModel, instr: Instruction): CopyArgs |
       return { value: a.getValue(), raw: model.text.slice(start, end), start, end };
     });
   }
+  // Heredoc bodies (`COPY <<EOF /x` then lines) are not arguments.
+  const heredocs = 'getHeredocs' in instr ? (instr as Copy).getHeredocs() : [];
+  const body = heredocs[0]?.getContentRange()?.start ?? heredocs[0]?.getDelimiterRange()?.start;
+  if (body) {
+    const cut = model.lines.offset(body.line, 0);
+    words = words.filter((w) => w.start < cut);
+  }
   if (words.length && words[0]!.value.startsWith('<<')) return { instruction: instr, keyword, from: fromFlag?.getValue() ?? null, sources: [], destination: null };
   return {
     instruction: instr,
     keyword,
     from: fromFlag?.getValue() ?? null,
     sources: words.slice(0, -1),
-    destination: words.length > 1 ? words[words.length - 1]! : null,
+    // A heredoc marker (`<<EOF`) is a source: with one last, the destination is missing.
+    destination: words.length > 1 && !words[words.length - 1]!.value.startsWith('<<') ? words[words.length - 1]! : null,
   };
 }
 

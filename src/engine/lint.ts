@@ -1,6 +1,6 @@
 import { DockerfileParser, type Instruction, type Onbuild } from 'dockerfile-ast';
 import { ruleUrl } from './define-rule';
-import { DockerfileModel, type Stage } from './model';
+import { DockerfileModel, memoise, type Stage } from './model';
 import { applySuppressions } from './suppressions';
 import type {
   Finding, Fix, LintOptions, LspRange, ReportDescriptor, ReportRange, RuleContext, RuleModule, Severity, Visitors,
@@ -60,13 +60,19 @@ export function lintWith(ruleList: readonly RuleModule[], text: string, options:
       report(d: ReportDescriptor<string>) {
         const template = rule.meta.messages[d.messageId];
         if (template === undefined) throw new Error(`Rule ${rule.name} has no message '${d.messageId}'`);
-        const { start, end } = toOffsets(d.range);
+        // Every range stays inside the text, whatever a rule computed.
+        const clamp = (x: number) => (Number.isFinite(x) ? Math.min(Math.max(Math.trunc(x), 0), source.length) : 0);
+        const offsets = toOffsets(d.range);
+        const start = clamp(offsets.start);
+        const end = Math.max(start, clamp(offsets.end));
         const a = model.lines.position(start);
-        const b = model.lines.position(Math.max(start, end));
+        const b = model.lines.position(end);
+        // Editors do not show a byte order mark: columns on line 1 do not count it.
+        const bom = (p: { line: number; column: number }) => (p.line === 1 && source.charCodeAt(0) === 0xfeff ? Math.max(1, p.column - 1) : p.column);
         const finding: Finding = {
           rule: rule.name, messageId: d.messageId, severity, message: format(template, d.data),
-          line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
-          start, end: Math.max(start, end),
+          line: a.line, column: bom(a), endLine: b.line, endColumn: bom(b),
+          start, end,
           sources: rule.meta.sources ?? [], url: ruleUrl(rule.name),
         };
         if (d.fix) finding.fix = { ...d.fix, safety: 'safe' } as Fix;
@@ -114,6 +120,7 @@ export function lintWith(ruleList: readonly RuleModule[], text: string, options:
     if (instr.getKeyword() === 'ONBUILD') {
       const trigger = (instr as Onbuild).getTriggerInstruction();
       if (trigger) {
+        memoise(trigger);
         inOnbuild = true;
         dispatch(trigger, stage);
         inOnbuild = false;

@@ -1,7 +1,7 @@
 import type { Arg, Dockerfile, Env, From, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from './image';
 import { parseMounts, type Mount } from './mounts';
-import { logicalSource, parseCommands, type Command, type Word } from './shell';
+import { logicalSource, parseCommands, type Command, type ShellSource, type Word } from './shell';
 import type { LintOptions, LspRange } from './types';
 
 /** A build stage: a FROM and the instructions after it. */
@@ -34,7 +34,7 @@ export interface EnvEntry {
  * during a lint), which is most of what keeps the engine near the cost of the parse itself.
  */
 const MEMOISED = [
-  'getKeyword', 'getInstruction', 'getRange', 'getInstructionRange', 'getArguments', 'getArgumentsRange',
+  'getKeyword', 'getInstruction', 'getRange', 'getInstructionRange', 'getArguments', 'getRawArguments', 'getArgumentsRange', 'getTextContent',
   'getArgumentsContent', 'getRawArgumentsContent', 'getFlags', 'getJSONStrings', 'getProperties', 'getHeredocs',
   'getImage', 'getImageName', 'getImageTag', 'getImageRange', 'getImageTagRange', 'getImageNameRange', 'getBuildStage',
   'getBuildStageRange', 'getTriggerInstruction', 'getVariables',
@@ -48,11 +48,15 @@ const memo = (fn: (...a: unknown[]) => unknown, self: object) => {
     return value;
   };
 };
+/** dockerfile-ast's getHeredocs() throws on some broken heredocs (`RUN <<EOF` then a lone `\`): no heredocs then. */
+const noThrow = (fn: () => unknown[]) => function (this: unknown) {
+  try { return fn.call(this); } catch { return []; }
+};
 export function memoise(instr: object): void {
   const target = instr as Record<string, unknown>;
   for (const name of MEMOISED) {
     const fn = target[name];
-    if (typeof fn === 'function' && !Object.prototype.hasOwnProperty.call(target, name)) target[name] = memo(fn as (...a: unknown[]) => unknown, instr);
+    if (typeof fn === 'function' && !Object.prototype.hasOwnProperty.call(target, name)) target[name] = memo(name === 'getHeredocs' ? noThrow(fn as () => unknown[]) : fn as (...a: unknown[]) => unknown, instr);
   }
 }
 
@@ -108,6 +112,7 @@ export class DockerfileModel {
   private readonly commandCache = new Map<Instruction, Command[]>();
   private readonly mountCache = new Map<Run, Mount[]>();
   private readonly envCache = new Map<Stage, EnvEntry[]>();
+  private readonly envByName = new Map<Stage, Map<string, EnvEntry[]>>();
   private readonly pythonCache = new Map<Stage, boolean>();
 
   constructor(readonly dockerfile: Dockerfile, readonly text: string, readonly options: Readonly<LintOptions> = {}) {
@@ -117,19 +122,21 @@ export class DockerfileModel {
     for (const instr of this.instructions) memoise(instr);
     const now = options.now ?? new Date();
     let current: Stage | null = null;
+    const stageNames = new Map<string, Stage>();
     for (const instr of this.instructions) {
       const keyword = instr.getKeyword();
       if (keyword === 'FROM') {
         const from = instr as From;
         const name = from.getBuildStage()?.toLowerCase() ?? null;
         const imageText = this.substitute(from.getImage() ?? '', this.globalArgs);
-        const parent = this.stages.find((s) => s.name !== null && s.name === imageText.toLowerCase()) ?? null;
+        const parent = stageNames.get(imageText.toLowerCase()) ?? null;
         current = {
           index: this.stages.length, name, from, imageText,
           image: parent ? null : parseImageRef(imageText, now),
           parent, instructions: [], isFinal: false,
         };
         this.stages.push(current);
+        if (name !== null && !stageNames.has(name)) stageNames.set(name, current);
         this.stageByInstruction.set(instr, current);
         continue;
       }
@@ -154,8 +161,12 @@ export class DockerfileModel {
         const name = braced ?? bare ?? '';
         const v = vars.get(name);
         const set = v !== undefined && v !== null && v !== '';
-        if (op === ':-' || op === '-') return set ? v! : (word ?? '');
-        if (op === ':+' || op === '+') return set ? (word ?? '') : '';
+        // Without the colon, an empty value counts as set.
+        const defined = v !== undefined && v !== null;
+        if (op === ':-') return set ? v! : (word ?? '');
+        if (op === '-') return defined ? v! : (word ?? '');
+        if (op === ':+') return set ? (word ?? '') : '';
+        if (op === '+') return defined ? (word ?? '') : '';
         return set ? v! : whole;
       });
   }
@@ -194,12 +205,27 @@ export class DockerfileModel {
 
   /** The value of an ENV variable in the stage (last one wins), as seen before `before` when given. */
   envValue(stage: Stage, name: string, before?: Instruction): EnvEntry | null {
-    let found: EnvEntry | null = null;
-    for (const e of this.env(stage)) {
-      if (before && e.stage === stage && !this.isBefore(e.instruction, before)) break;
-      if (e.name === name) found = e;
+    let byName = this.envByName.get(stage);
+    if (!byName) {
+      byName = new Map();
+      for (const e of this.env(stage)) {
+        const list = byName.get(e.name);
+        if (list) list.push(e); else byName.set(e.name, [e]);
+      }
+      this.envByName.set(stage, byName);
     }
-    return found;
+    const list = byName.get(name);
+    if (!list) return null;
+    if (!before) return list[list.length - 1]!;
+    // Inherited entries come first, then the stage's own in text order: the last one before `before`.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const e = list[mid]!;
+      if (e.stage !== stage || this.isBefore(e.instruction, before)) lo = mid + 1; else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1]! : null;
   }
 
   isBefore(a: Instruction, b: Instruction): boolean {
@@ -284,14 +310,15 @@ export class DockerfileModel {
       const name = program.value.slice(program.value.lastIndexOf('/') + 1);
       if (/^(ba|da|z|a|k)?sh$/.test(name) && words.length >= 3 && /^-[a-z]*c[a-z]*$/.test(words[1]!.value)) {
         const script = words[2]!;
-        const quotedLen = script.end - script.start;
-        const inner = script.raw.slice(1, -1) === script.value && quotedLen === script.value.length + 2;
-        const map = Array.from({ length: script.value.length + 1 }, (_, k) => inner ? script.start + 1 + k : script.start);
+        const decoded = jsonStringSource(script.raw, script.start);
+        const map = decoded.text === script.value ? decoded.map : Array.from({ length: script.value.length + 1 }, () => script.start);
         return parseCommands({ text: script.value, map }).map((c) => ({ ...c, wrappers: [name, ...c.wrappers] }));
       }
       return [{ name, program, args: words.slice(1), env: [], wrappers: [], joinedBy: null, start: program.start, end: words[words.length - 1]!.end }];
     }
     if (!args.length) return [];
+    // `CMD []`: an exec form with no command.
+    if (!json.length && /^\[\s*\]$/.test(instr.getArgumentsContent()?.trim() ?? '')) return [];
     let first = args[0]!.getRange().start;
     if (instr.getKeyword() === 'HEALTHCHECK') {
       const sub = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
@@ -353,6 +380,32 @@ export class DockerfileModel {
       end: this.lines.offset(range.end.line, range.end.character),
     };
   }
+}
+
+const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Decodes a JSON string literal as written at `start`, mapping each character to its offset (an escape maps to its last character). */
+function jsonStringSource(raw: string, start: number): ShellSource {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 1; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '"') break;
+    if (c !== '\\') { text += c; map.push(start + i); continue; }
+    const e = raw[i + 1] ?? '';
+    if (e === '\n' || (e === '\r' && raw[i + 2] === '\n')) { i += e === '\r' ? 2 : 1; continue; }
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
+      text += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
+      i += 5;
+      map.push(start + i);
+      continue;
+    }
+    text += JSON_ESCAPES[e] ?? e;
+    i++;
+    map.push(start + i);
+  }
+  map.push(map.length ? map[map.length - 1]! + 1 : start + 1);
+  return { text, map };
 }
 
 function installsPython(c: Command): boolean {

@@ -26,10 +26,20 @@ export function parseMounts(run: Run): Mount[] {
     const options: Record<string, string | null> = {};
     let targetRange: LspRange | null = null;
     for (const opt of flag.getOptions()) {
-      const key = opt.getName().toLowerCase();
+      // `--mount="type=cache,target=/x"`: BuildKit removes the quotes of a flag value.
+      const key = opt.getName().replace(/["']/g, '').toLowerCase();
       const name = ALIASES[key] ?? key;
-      options[name] = opt.getValue();
-      if (name === 'target') targetRange = opt.getValueRange() ?? opt.getRange();
+      const raw = opt.getValue();
+      const value = raw?.replace(/^["']|["']$/g, '') ?? null;
+      options[name] = value;
+      if (name === 'target') {
+        const r = opt.getValueRange() ?? opt.getRange();
+        const lead = raw && /^["']/.test(raw) ? 1 : 0;
+        const trail = raw && raw.length > lead && /["']$/.test(raw) ? 1 : 0;
+        targetRange = lead || trail
+          ? { start: { line: r.start.line, character: r.start.character + lead }, end: { line: r.end.line, character: r.end.character - trail } }
+          : r;
+      }
     }
     mounts.push({
       type: (options.type ?? 'bind').toLowerCase(),
@@ -53,12 +63,22 @@ export function mountCovers(mounts: readonly Mount[], dirs: readonly string[]): 
     if (m.type !== 'cache' && m.type !== 'tmpfs') continue;
     const target = normalizePath(m.target ?? '');
     if (!target) continue;
+    const targetHome = homeRelative(target);
     for (const d of dirs) {
       const dir = normalizePath(d);
-      if (target === dir || dir.startsWith(`${target}/`) || target.endsWith(dir.replace(/^\/root/, ''))) return m;
+      const rest = dir.replace(/^\/root/, '');
+      if (target === dir || dir.startsWith(`${target}/`) || (rest && target.endsWith(rest))) return m;
+      // Another user's home: `/home/app/.cache` covers `/root/.cache/pip`.
+      const dirHome = homeRelative(dir);
+      if (targetHome !== null && dirHome !== null && (targetHome === dirHome || dirHome.startsWith(`${targetHome}/`))) return m;
     }
   }
   return null;
+}
+
+/** The part of a path below a home directory (`/root/.cache` → `/.cache`, `/home/app` → ``), or null. */
+function homeRelative(p: string): string | null {
+  return /^(?:\/root|\/home\/[^/]+)(\/.*)?$/.exec(p)?.[1] ?? (/^(?:\/root|\/home\/[^/]+)$/.test(p) ? '' : null);
 }
 
 export function normalizePath(p: string): string {

@@ -63,6 +63,12 @@ export function logicalSource(text: string, start: number, end: number, escapeCh
         i = j + 1;
         continue;
       }
+      // An empty line inside a continued instruction is skipped too (the next line still continues it).
+      if (j < end && (text[j] === '\n' || text[j] === '\r') && i !== start) {
+        if (text[j] === '\r' && text[j + 1] === '\n') j++;
+        i = j + 1;
+        continue;
+      }
     }
     lineStart = false;
     if (removeContinuations && ch === escapeChar) {
@@ -151,6 +157,10 @@ function scan(src: string): Token[] {
 /** Removes quotes and escapes the way the shell would, through shell-quote; variables stay as written. */
 export function unquote(raw: string): string {
   if (!/['"\\$`]/.test(raw)) return raw;
+  // shell-quote splits command substitutions into words and operators: remove the quotes ourselves.
+  if (raw.includes('$(') || raw.includes('`')) return decodeShellWord(raw, 0).text;
+  // Only quotes to remove (no variables or escapes): the same result without the tokenizer's cost.
+  if (!raw.includes('$') && !raw.includes('\\')) return decodeShellWord(raw, 0).text;
   try {
     const parts = shellParse(raw, (key: string) => `$${key}`);
     let out = '';
@@ -193,6 +203,8 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
         continue;
       }
       if (SEPARATORS.has(t.op)) {
+        // A line break before the first command, or after `&&`, `||`, `|`, `;`, joins nothing.
+        if (t.op === '\n' && words.length === 0 && (joinedBy !== null || commands.length === 0)) continue;
         flush();
         pendingJoin = t.op === '\n' ? ';' : t.op;
         joinedBy = pendingJoin;
@@ -262,20 +274,66 @@ function buildCommands(all: Word[], joinedBy: string | null, src: ShellSource, d
   return [{ name, program, args, env, wrappers, joinedBy, start, end }];
 }
 
-/** The source of a quoted script word (`sh -c '…'`), mapped to Dockerfile offsets where quoting allows. */
-function innerSource(word: Word, _src: ShellSource): ShellSource {
-  const raw = word.raw;
-  const quoted = raw.length >= 2 && (raw[0] === "'" || raw[0] === '"') && raw[raw.length - 1] === raw[0];
-  const body = quoted ? raw.slice(1, -1) : raw;
-  if (body === word.value && word.end - word.start === raw.length) {
-    const offset = word.start + (quoted ? 1 : 0);
-    const map = Array.from({ length: body.length + 1 }, (_, k) => offset + k);
-    return { text: word.value, map };
+/** The source of a quoted script word (`sh -c '…'`), each character mapped to its Dockerfile offset. */
+function innerSource(word: Word, src: ShellSource): ShellSource {
+  // The word's first character in the shell source (src.map is increasing).
+  let lo = 0;
+  let hi = src.map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (src.map[mid]! < word.start) lo = mid + 1; else hi = mid;
   }
-  // Escapes change lengths: every character maps into the word's span.
-  const map = Array.from({ length: word.value.length + 1 }, (_, k) =>
-    Math.min(word.start + k, word.end));
-  return { text: word.value, map };
+  const decoded = decodeShellWord(word.raw, lo);
+  const map = decoded.index.map((k) => src.map[k] ?? word.end);
+  map.push(map.length ? map[map.length - 1]! + 1 : word.end);
+  return { text: decoded.text, map };
+}
+
+/**
+ * Quote removal of one shell word, keeping variables and command substitutions as written:
+ * `index[k]` is `base` plus the index in `raw` of the character that produced output character k
+ * (for an escape, the escaped character).
+ */
+export function decodeShellWord(raw: string, base: number): { text: string; index: number[] } {
+  let text = '';
+  const index: number[] = [];
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null; else { text += c; index.push(base + i); }
+      continue;
+    }
+    if (c === '\\' && i + 1 < raw.length) {
+      const next = raw[i + 1]!;
+      if (next === '\n') { i++; continue; }
+      if (quote === null || '$`"\\'.includes(next)) { text += next; index.push(base + i + 1); i++; continue; }
+    } else if ((c === '$' && raw[i + 1] === '(') || c === '`') {
+      // A command substitution is kept as written, quotes inside included.
+      let j = i + 1;
+      if (c === '`') {
+        while (j < raw.length && raw[j] !== '`') j += raw[j] === '\\' ? 2 : 1;
+      } else {
+        for (let depth = 0; j < raw.length; j++) {
+          if (raw[j] === '(') depth++;
+          else if (raw[j] === ')' && --depth === 0) break;
+        }
+      }
+      j = Math.min(j, raw.length - 1);
+      for (; i <= j; i++) { text += raw[i]!; index.push(base + i); }
+      i = j;
+      continue;
+    } else if (quote === null && (c === "'" || c === '"')) {
+      quote = c;
+      continue;
+    } else if (quote === '"' && c === '"') {
+      quote = null;
+      continue;
+    }
+    text += c;
+    index.push(base + i);
+  }
+  return { text, index };
 }
 
 /** The value of option `names` in `args` (`--index-url X`, `--index-url=X`, `-iX`), with the word holding it. */

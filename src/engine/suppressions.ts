@@ -97,7 +97,14 @@ export function collectSuppressions(model: DockerfileModel, rules: readonly Rule
       out.push({ rules: names, start: 0, end: text.length, line, reason: p.reason });
       return;
     }
-    const next = instructions.find((i) => i.getRange().start.line > p.line0);
+    // The first instruction below the pragma (instructions are in text order).
+    let lo = 0;
+    let hi = instructions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (instructions[mid]!.getRange().start.line > p.line0) hi = mid; else lo = mid + 1;
+    }
+    const next = instructions[lo];
     if (!next) return;
     const isFrom = next.getKeyword() === 'FROM';
     if (p.scope === 'stage' || (p.tool === 'buildkit' && isFrom)) {
@@ -116,18 +123,44 @@ export function collectSuppressions(model: DockerfileModel, rules: readonly Rule
 
 /** A `# check=` comment counts as the file-level directive only in the leading comment block. */
 function isDirectiveBlock(model: DockerfileModel, line0: number): boolean {
-  for (let l = 0; l < line0; l++) {
-    const start = model.lines.starts[l] ?? 0;
-    const end = model.lines.starts[l + 1] ?? model.text.length;
-    const s = model.text.slice(start, end).trim();
-    if (s && !s.startsWith('#')) return false;
+  let blockEnd = directiveBlockEnds.get(model);
+  if (blockEnd === undefined) {
+    // The first line that is neither blank nor a comment, computed once per lint.
+    const { starts } = model.lines;
+    blockEnd = starts.length;
+    for (let l = 0; l < starts.length; l++) {
+      const s = model.text.slice(starts[l], starts[l + 1] ?? model.text.length).trim();
+      if (s && !s.startsWith('#')) { blockEnd = l; break; }
+    }
+    directiveBlockEnds.set(model, blockEnd);
   }
-  return true;
+  return line0 <= blockEnd;
 }
+const directiveBlockEnds = new WeakMap<DockerfileModel, number>();
 
 export function applySuppressions(findings: Finding[], model: DockerfileModel, rules: readonly RuleModule[], options: LintOptions): Finding[] {
   const sups = collectSuppressions(model, rules, options);
   if (!sups.length) return findings;
-  return findings.filter((f) => !sups.some((s) =>
-    (s.rules.has('all') || s.rules.has(f.rule)) && f.start >= s.start && f.start <= s.end));
+  // Per rule name (and 'all'): the ranges sorted by start, with the largest end so far, so each
+  // finding is one binary search rather than a scan of every pragma.
+  const byRule = new Map<string, Suppression[]>();
+  for (const s of sups) for (const r of s.rules) (byRule.get(r) ?? byRule.set(r, []).get(r)!).push(s);
+  const index = new Map<string, { starts: number[]; maxEnd: number[] }>();
+  for (const [rule, list] of byRule) {
+    list.sort((a, b) => a.start - b.start);
+    let max = -1;
+    index.set(rule, { starts: list.map((s) => s.start), maxEnd: list.map((s) => (max = Math.max(max, s.end))) });
+  }
+  const covered = (rule: string, at: number) => {
+    const ix = index.get(rule);
+    if (!ix) return false;
+    let lo = 0;
+    let hi = ix.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ix.starts[mid]! <= at) lo = mid + 1; else hi = mid;
+    }
+    return lo > 0 && ix.maxEnd[lo - 1]! >= at;
+  };
+  return findings.filter((f) => !covered('all', f.start) && !covered(f.rule, f.start));
 }

@@ -1,4 +1,5 @@
 import { defineRule } from '~/engine/define-rule';
+import type { Stage } from '~/engine/model';
 
 export default defineRule({
   name: 'duplicate-stage-name',
@@ -14,11 +15,13 @@ export default defineRule({
     },
   },
   create(context) {
-    const { model } = context;
+    // Stages are visited in order: the first stage of each name, so far.
+    const firstByName = new Map<string, Stage>();
     return {
       FROM(from, stage) {
         if (!stage.name) return;
-        const first = model.stages.find((s) => s.index < stage.index && s.name === stage.name);
+        const first = firstByName.get(stage.name);
+        if (!first) firstByName.set(stage.name, stage);
         const range = from.getBuildStageRange();
         if (!first || !range) return;
         context.report({

@@ -8,13 +8,17 @@ const SHELL_SYNTAX = /[$`'"\\;&|<>(){}*?[\]~#!]/;
 /** Whether a SHELL instruction came before `instr` in the stage or a stage it is built FROM. */
 function shellSet(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
   for (const s of model.lineage(stage)) {
-    for (const i of s.instructions) {
-      if (s === stage && !model.isBefore(i, instr)) break;
-      if (i.getKeyword() === 'SHELL') return true;
+    let first = firstShell.get(s);
+    if (first === undefined) {
+      first = s.instructions.find((i) => i.getKeyword() === 'SHELL') ?? null;
+      firstShell.set(s, first);
     }
+    if (first && (s !== stage || model.isBefore(first, instr))) return true;
   }
   return false;
 }
+/** The first SHELL of each stage (stages are per lint, so this never outlives one). */
+const firstShell = new WeakMap<Stage, Instruction | null>();
 
 export default defineRule({
   name: 'json-args-recommended',

@@ -48,10 +48,12 @@ export default defineRule({
         const from = stage.from;
         const insertAt = model.lines.lineEnd(model.offsets(from.getRange()).end);
         const needsBreak = insertAt === model.text.length && !/[\r\n]$/.test(model.text);
+        // An empty `ENV PYTHONDONTWRITEBYTECODE=` later in this stage would override the added line: no fix then.
+        const overridden = env?.stage === stage;
         context.report({
           messageId: 'runtimeWrites',
           range: from.getImageRange() ?? from.getRange(),
-          fix: { title: 'Add `ENV PYTHONDONTWRITEBYTECODE=1` after the final FROM', edits: [{ start: insertAt, end: insertAt, text: `${needsBreak ? '\n' : ''}ENV PYTHONDONTWRITEBYTECODE=1\n` }] },
+          fix: overridden ? undefined : { title: 'Add `ENV PYTHONDONTWRITEBYTECODE=1` after the final FROM', edits: [{ start: insertAt, end: insertAt, text: `${needsBreak ? '\n' : ''}ENV PYTHONDONTWRITEBYTECODE=1\n` }] },
         });
       },
     };
