@@ -40,11 +40,14 @@ export default defineRule({
             let end = word.end;
             if (word.raw.startsWith('"')) start = context.text.lastIndexOf(',', word.start);
             else while (context.text[end] === ' ' || context.text[end] === '\t') end++;
+            // A word glued to a redirection (`--no-cache-dir<<EOF`) keeps no fix: removing it
+            // would turn `<<EOF` into a heredoc marker and swallow the following lines.
+            const glued = context.text[word.end] === '<';
             context.report({
               messageId: 'wasted',
               data: { flag: word.value.split('=')[0]!, target },
               range: { start: word.start, end: word.end },
-              fix: { title: `Remove \`${word.value}\``, edits: [{ start, end, text: '' }] },
+              ...(glued ? {} : { fix: { title: `Remove \`${word.value}\``, edits: [{ start, end, text: '' }] } }),
             });
             continue;
           }

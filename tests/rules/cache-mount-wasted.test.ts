@@ -50,6 +50,12 @@ ruleTester.run(rule, {
       output: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache uv pip install --system flask\n',
     },
     {
+      name: 'flag glued to a here-document marker keeps no fix (removing it would open a heredoc)',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir<<EOF\nRUN echo next\n',
+      errors: [{ messageId: 'wasted', line: 2, column: 60, endColumn: 74 }],
+      output: null,
+    },
+    {
       name: 'uv --no-cache-dir alias',
       code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked --no-cache-dir\n',
       errors: 1,
