@@ -42,8 +42,25 @@ export interface DistroInfo {
 
 const CODENAMES = new Map(DISTRO_RELEASES.map((r) => [r.codename, r]));
 
+/**
+ * Parsed references by UTC day and text: the same few images come back lint after lint (every
+ * keystroke in the playground), and what a tag means only changes with the date. Callers never
+ * modify the result.
+ */
+const refCache = new Map<string, ImageRef | null>();
+
 /** Splits `registry/ns/name:tag@digest`. Returns null for an empty reference. */
 export function parseImageRef(raw: string, now: Date = new Date()): ImageRef | null {
+  const key = `${Math.floor(now.getTime() / 86_400_000)} ${raw}`;
+  const hit = refCache.get(key);
+  if (hit !== undefined) return hit;
+  if (refCache.size >= 512) refCache.clear();
+  const ref = parse(raw, now);
+  refCache.set(key, ref);
+  return ref;
+}
+
+function parse(raw: string, now: Date): ImageRef | null {
   const text = raw.trim();
   if (!text) return null;
   let rest = text;

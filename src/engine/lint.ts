@@ -31,9 +31,36 @@ class Context implements RuleContext<string> {
     readonly text: string,
     readonly options: Readonly<LintOptions>,
     private readonly state: { inOnbuild: boolean },
-    readonly report: (d: ReportDescriptor<string>) => void,
+    private readonly rule: RuleModule,
+    private readonly severity: Severity,
+    private readonly findings: Finding[],
   ) {}
   get inOnbuild(): boolean { return this.state.inOnbuild; }
+
+  report(d: ReportDescriptor<string>): void {
+    const { rule, model, text: source } = this;
+    const template = rule.meta.messages[d.messageId];
+    if (template === undefined) throw new Error(`Rule ${rule.name} has no message '${d.messageId}'`);
+    // Every range stays inside the text, whatever a rule computed.
+    const clamp = (x: number) => (Number.isFinite(x) ? Math.min(Math.max(Math.trunc(x), 0), source.length) : 0);
+    const r = d.range;
+    const offsets = typeof r.start === 'number' ? { start: r.start, end: r.end as number } : model.offsets(r as LspRange);
+    const start = clamp(offsets.start);
+    const end = Math.max(start, clamp(offsets.end));
+    const a = model.lines.position(start);
+    const b = model.lines.position(end);
+    // Editors do not show a byte order mark: columns on line 1 do not count it.
+    const bom = (p: { line: number; column: number }) => (p.line === 1 && source.charCodeAt(0) === 0xfeff ? Math.max(1, p.column - 1) : p.column);
+    const finding: Finding = {
+      rule: rule.name, messageId: d.messageId, severity: this.severity, message: format(template, d.data),
+      line: a.line, column: bom(a), endLine: b.line, endColumn: bom(b),
+      start, end,
+      sources: rule.meta.sources ?? [], url: ruleUrl(rule.name),
+    };
+    if (d.fix) finding.fix = { ...d.fix, safety: 'safe' } as Fix;
+    if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => ({ ...s, safety: 'unsafe' }) as Fix);
+    this.findings.push(finding);
+  }
 }
 
 /** Which severity a rule runs at under the options, or null when it is off. */
@@ -67,31 +94,7 @@ export function lintWith(ruleList: readonly RuleModule[], text: string, options:
   for (const rule of ruleList) {
     const severity = effectiveSeverity(rule, options);
     if (!severity) continue;
-    const toOffsets = (r: ReportRange) => (typeof r.start === 'number'
-      ? { start: r.start, end: r.end as number }
-      : model.offsets(r as LspRange));
-    const context: RuleContext<string> = new Context(model, source, options, state, function report(d: ReportDescriptor<string>) {
-        const template = rule.meta.messages[d.messageId];
-        if (template === undefined) throw new Error(`Rule ${rule.name} has no message '${d.messageId}'`);
-        // Every range stays inside the text, whatever a rule computed.
-        const clamp = (x: number) => (Number.isFinite(x) ? Math.min(Math.max(Math.trunc(x), 0), source.length) : 0);
-        const offsets = toOffsets(d.range);
-        const start = clamp(offsets.start);
-        const end = Math.max(start, clamp(offsets.end));
-        const a = model.lines.position(start);
-        const b = model.lines.position(end);
-        // Editors do not show a byte order mark: columns on line 1 do not count it.
-        const bom = (p: { line: number; column: number }) => (p.line === 1 && source.charCodeAt(0) === 0xfeff ? Math.max(1, p.column - 1) : p.column);
-        const finding: Finding = {
-          rule: rule.name, messageId: d.messageId, severity, message: format(template, d.data),
-          line: a.line, column: bom(a), endLine: b.line, endColumn: bom(b),
-          start, end,
-          sources: rule.meta.sources ?? [], url: ruleUrl(rule.name),
-        };
-        if (d.fix) finding.fix = { ...d.fix, safety: 'safe' } as Fix;
-        if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => ({ ...s, safety: 'unsafe' }) as Fix);
-        findings.push(finding);
-    });
+    const context = new Context(model, source, options, state, rule, severity, findings);
     let visitors: Visitors;
     try {
       visitors = rule.create(context as RuleContext<never>);
@@ -99,29 +102,31 @@ export function lintWith(ruleList: readonly RuleModule[], text: string, options:
       fail(rule, e);
       continue;
     }
-    for (const [key, fn] of Object.entries(visitors)) {
+    const onbuild = rule.meta.onbuild !== false;
+    for (const key in visitors) {
+      const fn = visitors[key as keyof Visitors];
       if (key === 'Dockerfile:exit') { exits.push({ rule, fn: fn as () => void }); continue; }
-      const list = handlers.get(key) ?? [];
-      list.push({ rule, fn: fn as Handler, onbuild: rule.meta.onbuild !== false });
-      handlers.set(key, list);
+      let list = handlers.get(key);
+      if (!list) handlers.set(key, list = []);
+      list.push({ rule, fn: fn as Handler, onbuild });
     }
   }
 
   const disabled = new Set<RuleModule>();
+  const anyHandlers = handlers.get('*');
   const dispatch = (instr: Instruction, stage: Stage | null) => {
-    const keyword = instr.getKeyword();
-    for (const key of [keyword, '*']) {
-      const list = handlers.get(key);
-      if (!list) continue;
-      for (const h of list) {
-        if (disabled.has(h.rule) || (state.inOnbuild && !h.onbuild)) continue;
-        if (key !== '*' && !stage) continue;
-        try {
-          h.fn(instr, stage);
-        } catch (e) {
-          disabled.add(h.rule);
-          fail(h.rule, e);
-        }
+    if (stage) run(handlers.get(instr.getKeyword()), instr, stage);
+    run(anyHandlers, instr, stage);
+  };
+  const run = (list: Array<{ rule: RuleModule; fn: Handler; onbuild: boolean }> | undefined, instr: Instruction, stage: Stage | null) => {
+    if (!list) return;
+    for (const h of list) {
+      if ((state.inOnbuild && !h.onbuild) || (disabled.size && disabled.has(h.rule))) continue;
+      try {
+        h.fn(instr, stage);
+      } catch (e) {
+        disabled.add(h.rule);
+        fail(h.rule, e);
       }
     }
   };

@@ -108,6 +108,8 @@ export class DockerfileModel {
   readonly globalArgs = new Map<string, string | null>();
   readonly lines: LineIndex;
   readonly escapeChar: string;
+  /** The day of the lint (`options.now`, else today), as YYYY-MM-DD: what end-of-life dates compare with. */
+  readonly today: string;
   private readonly stageByInstruction = new Map<Instruction, Stage>();
   private readonly commandCache = new Map<Instruction, Command[]>();
   private readonly mountCache = new Map<Run, Mount[]>();
@@ -121,6 +123,7 @@ export class DockerfileModel {
     this.instructions = dockerfile.getInstructions();
     for (const instr of this.instructions) memoise(instr);
     const now = options.now ?? new Date();
+    this.today = now.toISOString().slice(0, 10);
     let current: Stage | null = null;
     const stageNames = new Map<string, Stage>();
     for (const instr of this.instructions) {

@@ -15,7 +15,7 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const today = (context.options.now ?? new Date()).toISOString().slice(0, 10);
+    const today = model.today;
     return {
       FROM(_from, stage) {
         const distro = stage.image?.distro;
