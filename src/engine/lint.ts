@@ -106,6 +106,11 @@ export function lintWith(ruleList: readonly RuleModule[], text: string, options:
     for (const key in visitors) {
       const fn = visitors[key as keyof Visitors];
       if (key === 'Dockerfile:exit') { exits.push({ rule, fn: fn as () => void }); continue; }
+      if (key === 'FinalStage') {
+        const final = model.finalStage;
+        if (final) exits.push({ rule, fn: () => (fn as (stage: Stage) => void)(final) });
+        continue;
+      }
       let list = handlers.get(key);
       if (!list) handlers.set(key, list = []);
       list.push({ rule, fn: fn as Handler, onbuild });

@@ -100,6 +100,8 @@ export type Visitors = {
 } & {
   /** Any instruction, including unknown keywords. */
   '*'?: (node: Instruction, stage: Stage | null) => void;
+  /** Called once after every instruction was visited, with the final stage (last, or `--target`) when there is one. */
+  FinalStage?: (stage: Stage) => void;
   /** Called once after every instruction was visited. */
   'Dockerfile:exit'?: () => void;
 };

@@ -19,9 +19,7 @@ export default defineRule({
   create(context) {
     const { model } = context;
     return {
-      'Dockerfile:exit'() {
-        const stage = model.finalStage;
-        if (!stage) return;
+      FinalStage(stage) {
         for (const { command, args } of runtimeCommands(model, stage)) {
           if (programWord(command, 'uvicorn')) {
             const flag = args.find((a) => a.value === '--reload' || a.value.startsWith('--reload='));

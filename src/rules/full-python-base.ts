@@ -17,9 +17,7 @@ export default defineRule({
   create(context) {
     const { model } = context;
     return {
-      'Dockerfile:exit'() {
-        const stage = model.finalStage;
-        if (!stage) return;
+      FinalStage(stage) {
         const root = model.lineage(stage).at(-1)!;
         const image = root.image;
         if (!image?.python || image.name !== 'python' || image.python.variant !== 'full' || image.hasVariable) return;

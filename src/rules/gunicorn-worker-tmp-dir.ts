@@ -19,9 +19,7 @@ export default defineRule({
   create(context) {
     const { model } = context;
     return {
-      'Dockerfile:exit'() {
-        const stage = model.finalStage;
-        if (!stage) return;
+      FinalStage(stage) {
         const envArgs = model.envValue(stage, 'GUNICORN_CMD_ARGS')?.value ?? '';
         if (envArgs.includes('--worker-tmp-dir')) return;
         for (const { command, args } of runtimeCommands(model, stage)) {

@@ -16,9 +16,7 @@ export default defineRule({
   create(context) {
     const { model } = context;
     return {
-      'Dockerfile:exit'() {
-        const stage = model.finalStage;
-        if (!stage) return;
+      FinalStage(stage) {
         const user = model.user(stage);
         if (!user || user.value.includes('$')) return;
         const name = user.value.trim().split(':')[0] ?? '';

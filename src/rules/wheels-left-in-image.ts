@@ -20,9 +20,7 @@ export default defineRule({
   create(context) {
     const { model } = context;
     return {
-      'Dockerfile:exit'() {
-        const stage = model.finalStage;
-        if (!stage) return;
+      FinalStage(stage) {
         const copied: Array<{ source: Word; dest: string; from: string; path: string }> = [];
         for (const instr of stage.instructions) {
           const k = instr.getKeyword();
