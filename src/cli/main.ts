@@ -6,6 +6,7 @@ import { lint, rules, ruleSummary, version } from '~/engine/index';
 import { SEVERITIES, type Finding, type LintOptions, type Severity } from '~/engine/types';
 import { ConfigError, findConfig, lintOptionsOf } from './config';
 import { explain } from './explain';
+import { migrateCommand } from './migrate';
 import { formatters } from './formatters/index';
 import type { FileResult } from './formatters/types';
 
@@ -30,6 +31,8 @@ const USAGE = `Usage:
       --fix                                    write the safe fixes back to the files
   shipshape rules [--format stylish|json]
   shipshape explain RULE                       print a rule's page (a rule name, or a hadolint/BuildKit code)
+  shipshape migrate --from-hadolint FILE [--output FILE] [--force]
+                                               convert a .hadolint.yaml into .shipshape.json (stdout by default)
   shipshape --version
 
 Exit codes: 0 no finding at or above the failure threshold, 1 findings, 2 usage error or unreadable input.`;
@@ -59,6 +62,7 @@ function run(io: CliIO): number {
   }
   if (command === 'rules') return rulesCommand(io, rest);
   if (command === 'lint') return lintCommand(io, rest);
+  if (command === 'migrate') return migrateCommand(io, rest);
   if (command === 'explain') {
     if (rest.length !== 1) throw new UsageError('explain takes one rule name, e.g. shipshape explain pip-no-cache-dir');
     const r = explain(rest[0]!);

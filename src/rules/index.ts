@@ -40,8 +40,14 @@ import fromPlatformConstant from './from-platform-constant';
 import fullPythonBase from './full-python-base';
 import gemUnpinned from './gem-unpinned';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
+import healthcheckMissing from './healthcheck-missing';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
 import jsonArgsRecommended from './json-args-recommended';
+import labelEmpty from './label-empty';
+import labelKeyInvalid from './label-key-invalid';
+import labelMissing from './label-missing';
+import labelNotInSchema from './label-not-in-schema';
+import labelValueInvalid from './label-value-invalid';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import libgl1MesaGlxRemoved from './libgl1-mesa-glx-removed';
 import maintainerDeprecated from './maintainer-deprecated';
@@ -123,8 +129,14 @@ export const rules: readonly RuleModule[] = [
   fullPythonBase,
   gemUnpinned,
   gunicornWorkerTmpDir,
+  healthcheckMissing,
   invalidDefaultArgInFrom,
   jsonArgsRecommended,
+  labelEmpty,
+  labelKeyInvalid,
+  labelMissing,
+  labelNotInSchema,
+  labelValueInvalid,
   legacyKeyValueFormat,
   libgl1MesaGlxRemoved,
   maintainerDeprecated,
