@@ -21,7 +21,8 @@ const WITH_VALUE: Record<PackageCall['manager'], Set<string>> = {
   dnf: new Set(['--setopt', '--repo', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '-c', '--config', '-x', '--exclude']),
   yum: new Set(['--setopt', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '-c', '--config', '-x', '--exclude']),
   microdnf: new Set(['--setopt', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '--config']),
-  zypper: new Set(['-r', '--repo', '--from', '-t', '--type', '-n']),
+  // zypper's `-n` is `--non-interactive` before the command and `--name` after it: a flag either way.
+  zypper: new Set(['-r', '--repo', '--from', '-t', '--type']),
 };
 
 const MANAGERS = new Set(Object.keys(WITH_VALUE));

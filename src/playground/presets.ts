@@ -74,6 +74,7 @@ const servingVenv = `# syntax=docker/dockerfile:1
 FROM python:3.12-slim-bookworm AS builder
 RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
+WORKDIR /build
 COPY requirements.txt .
 RUN --mount=type=cache,target=/root/.cache/pip \\
     pip install torch torchvision --index-url https://download.pytorch.org/whl/cpu \\

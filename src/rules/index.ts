@@ -14,15 +14,20 @@ import aptInsteadOfAptGet from './apt-instead-of-apt-get';
 import aptListsNotRemoved from './apt-lists-not-removed';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
+import binShSymlink from './bin-sh-symlink';
 import buildToolsInFinalStage from './build-tools-in-final-stage';
 import cacheMountRelativeTarget from './cache-mount-relative-target';
 import cacheMountWasted from './cache-mount-wasted';
 import cdInRun from './cd-in-run';
+import consecutiveRun from './consecutive-run';
 import consistentInstructionCasing from './consistent-instruction-casing';
 import copyArchiveThenExtract from './copy-archive-then-extract';
+import copyEntireStageFilesystem from './copy-entire-stage-filesystem';
 import copyFromOwnStage from './copy-from-own-stage';
 import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesNeedsSlash from './copy-multiple-sources-needs-slash';
+import copyRelativeDestinationWithoutWorkdir from './copy-relative-destination-without-workdir';
 import copySitePackages from './copy-site-packages';
 import debianEol from './debian-eol';
 import depsAfterSource from './deps-after-source';
@@ -39,9 +44,12 @@ import fromAsCasing from './from-as-casing';
 import fromPlatformConstant from './from-platform-constant';
 import fullPythonBase from './full-python-base';
 import gemUnpinned from './gem-unpinned';
+import goInstallUnpinned from './go-install-unpinned';
 import gunicornWorkerTmpDir from './gunicorn-worker-tmp-dir';
 import healthcheckMissing from './healthcheck-missing';
+import instructionBeforeFrom from './instruction-before-from';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
+import invalidDefinitionDescription from './invalid-definition-description';
 import jsonArgsRecommended from './json-args-recommended';
 import labelEmpty from './label-empty';
 import labelKeyInvalid from './label-key-invalid';
@@ -54,6 +62,7 @@ import maintainerDeprecated from './maintainer-deprecated';
 import multipleInstructionsDisallowed from './multiple-instructions-disallowed';
 import noEmptyContinuation from './no-empty-continuation';
 import npmUnpinned from './npm-unpinned';
+import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
 import opencvGuiLibs from './opencv-gui-libs';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipUnpinned from './pip-unpinned';
@@ -68,6 +77,9 @@ import pythonpathTrailingColon from './pythonpath-trailing-colon';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
 import rootFinalUser from './root-final-user';
+import rpmCacheNotCleaned from './rpm-cache-not-cleaned';
+import rpmInstallMissingYes from './rpm-install-missing-yes';
+import rpmPackageUnpinned from './rpm-package-unpinned';
 import secretsInArgOrEnv from './secrets-in-arg-or-env';
 import shellCommandPointless from './shell-command-pointless';
 import sourceStripped from './source-stripped';
@@ -77,6 +89,7 @@ import sudoInRun from './sudo-in-run';
 import tlsVerificationDisabled from './tls-verification-disabled';
 import torchCudaWheels from './torch-cuda-wheels';
 import undefinedArgInFrom from './undefined-arg-in-from';
+import undefinedVar from './undefined-var';
 import untrustedRegistry from './untrusted-registry';
 import userNonNumeric from './user-non-numeric';
 import useraddWithoutL from './useradd-without-l';
@@ -88,6 +101,8 @@ import wgetAndCurl from './wget-and-curl';
 import wgetWithoutProgress from './wget-without-progress';
 import wheelsLeftInImage from './wheels-left-in-image';
 import workdirRelativePath from './workdir-relative-path';
+import yarnCacheNotCleaned from './yarn-cache-not-cleaned';
+import zypperDistUpgrade from './zypper-dist-upgrade';
 
 export const rules: readonly RuleModule[] = [
   addInsteadOfCopy,
@@ -103,15 +118,20 @@ export const rules: readonly RuleModule[] = [
   aptListsNotRemoved,
   baseImageLatest,
   baseImageUntagged,
+  binShSymlink,
   buildToolsInFinalStage,
   cacheMountRelativeTarget,
   cacheMountWasted,
   cdInRun,
+  consecutiveRun,
   consistentInstructionCasing,
   copyArchiveThenExtract,
+  copyEntireStageFilesystem,
   copyFromOwnStage,
   copyFromUnknownStage,
+  copyIgnoredFile,
   copyMultipleSourcesNeedsSlash,
+  copyRelativeDestinationWithoutWorkdir,
   copySitePackages,
   debianEol,
   depsAfterSource,
@@ -128,9 +148,12 @@ export const rules: readonly RuleModule[] = [
   fromPlatformConstant,
   fullPythonBase,
   gemUnpinned,
+  goInstallUnpinned,
   gunicornWorkerTmpDir,
   healthcheckMissing,
+  instructionBeforeFrom,
   invalidDefaultArgInFrom,
+  invalidDefinitionDescription,
   jsonArgsRecommended,
   labelEmpty,
   labelKeyInvalid,
@@ -143,6 +166,7 @@ export const rules: readonly RuleModule[] = [
   multipleInstructionsDisallowed,
   noEmptyContinuation,
   npmUnpinned,
+  onbuildForbiddenTrigger,
   opencvGuiLibs,
   pipNoCacheDir,
   pipUnpinned,
@@ -157,6 +181,9 @@ export const rules: readonly RuleModule[] = [
   redundantTargetPlatform,
   reservedStageName,
   rootFinalUser,
+  rpmCacheNotCleaned,
+  rpmInstallMissingYes,
+  rpmPackageUnpinned,
   secretsInArgOrEnv,
   shellCommandPointless,
   sourceStripped,
@@ -166,6 +193,7 @@ export const rules: readonly RuleModule[] = [
   tlsVerificationDisabled,
   torchCudaWheels,
   undefinedArgInFrom,
+  undefinedVar,
   untrustedRegistry,
   userNonNumeric,
   useraddWithoutL,
@@ -177,4 +205,6 @@ export const rules: readonly RuleModule[] = [
   wgetWithoutProgress,
   wheelsLeftInImage,
   workdirRelativePath,
+  yarnCacheNotCleaned,
+  zypperDistUpgrade,
 ];

@@ -28,10 +28,10 @@ export default defineRule({
             const start = model.lines.starts[line]!;
             const end = model.lines.starts[line + 1] ?? model.text.length;
             const text = model.text.slice(start, end);
-            if (text.trim() !== '') continue;
+            if (!blank(text)) continue;
             // Only inside a continuation: the previous non-comment line ends with the escape character.
             const prev = model.text.slice(model.lines.starts[line - 1]!, start).replace(/\r?\n$|\r$/, '');
-            if (!prev.trimEnd().endsWith(esc) && prev.trim() !== '' && !prev.trim().startsWith('#')) continue;
+            if (!prev.trimEnd().endsWith(esc) && !blank(prev) && !prev.trim().startsWith('#')) continue;
             context.report({ messageId: 'empty', range: { start, end: start + text.replace(/[\r\n]+$/, '').length }, fix: { title: 'Remove the empty line', edits: [{ start, end, text: '' }] } });
           }
         }
@@ -39,3 +39,8 @@ export default defineRule({
     };
   },
 });
+
+/** Blank the way the Dockerfile parser sees it: ASCII whitespace only (a lone U+FEFF is text, not space). */
+function blank(line: string): boolean {
+  return /^[ \t\r\n\f\v]*$/.test(line);
+}

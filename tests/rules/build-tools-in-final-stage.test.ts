@@ -33,6 +33,7 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\n',
       errors: [{ messageId: 'buildTool', line: 2, column: 66, endColumn: 69 }, { line: 2, column: 70, endColumn: 79 }],
     },
+    { name: 'zypper -n (non-interactive) before install', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install gcc\n', errors: [{ line: 2, column: 23, endColumn: 26 }] },
     { name: 'removed in a later RUN does not help', code: 'FROM python:3.12-slim\nRUN apt-get install -y build-essential\nRUN apt-get purge -y build-essential\n', errors: 1 },
     { name: 'parent of the final stage', code: 'FROM python:3.12-slim AS base\nRUN apt-get install -y python3-dev\nFROM base\n', errors: 1 },
     { name: 'apk', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache build-base\n', errors: 1 },
