@@ -4,11 +4,11 @@ import { dockerignoreMatcher } from '~/engine/dockerignore';
 import type { Word } from '~/engine/shell';
 
 /** What a Python project's .dockerignore must keep out, each with paths that prove it and the pattern to add. */
-const ENTRIES: Array<{ name: string; paths: string[][]; pattern: string }> = [
+const ENTRIES: Array<{ name: string; paths: string[][]; pattern: string; topLevel?: string }> = [
   { name: '.git', paths: [['.git/HEAD']], pattern: '.git' },
   { name: '.venv/venv', paths: [['.venv/bin/python'], ['venv/bin/python']], pattern: '**/.venv' },
-  { name: '__pycache__', paths: [['app/__pycache__/main.cpython-312.pyc', '__pycache__/main.cpython-312.pyc']], pattern: '**/__pycache__' },
-  { name: '*.pyc', paths: [['app/main.pyc']], pattern: '**/*.pyc' },
+  { name: '__pycache__', paths: [['app/__pycache__/main.cpython-312.pyc', '__pycache__/main.cpython-312.pyc']], pattern: '**/__pycache__', topLevel: '__pycache__/main.cpython-312.pyc' },
+  { name: '*.pyc', paths: [['app/main.pyc']], pattern: '**/*.pyc', topLevel: 'main.pyc' },
   { name: '.env', paths: [['.env']], pattern: '.env' },
 ];
 
@@ -21,7 +21,7 @@ export default defineRule({
     category: 'context',
     scope: 'file',
     messages: {
-      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}.',
+      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}.{{anchored}}',
     },
   },
   create(context) {
@@ -41,9 +41,12 @@ export default defineRule({
         // An entry is covered when, for one of its alternatives, every probe path is ignored.
         const missing = ENTRIES.filter((e) => !e.paths.some((alt) => alt.every((p) => ignored(p))));
         if (!missing.length) return;
+        // The common near miss: `*.pyc` or `__pycache__` written as in .gitignore, which matches only at the top.
+        const anchored = missing.filter((m) => m.topLevel !== undefined && ignored(m.topLevel));
         context.report({
           messageId: 'missing',
-          data: { entries: missing.map((m) => `\`${m.name}\``).join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', ') },
+          data: { entries: missing.map((m) => `\`${m.name}\``).join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', '),
+            anchored: anchored.length ? ` Unlike in .gitignore, a pattern without \`**/\` matches only at the top of the context, so the entries ${anchored.map((m) => `\`${m.name}\``).join(' and ')} miss every subdirectory.` : '' },
           range: { start: source.start, end: source.end },
         });
       },
