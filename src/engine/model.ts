@@ -185,6 +185,13 @@ export class DockerfileModel {
     return out;
   }
 
+  /** Whether the stage's filesystem is part of the image that ships: the final stage or one it is built FROM. */
+  ships(stage: Stage): boolean {
+    this.shippedStages ??= new Set(this.finalStage ? this.lineage(this.finalStage) : []);
+    return this.shippedStages.has(stage);
+  }
+  private shippedStages: Set<Stage> | undefined;
+
   /** The image at the root of the stage's parent chain. */
   baseImage(stage: Stage): ImageRef | null {
     const chain = this.lineage(stage);

@@ -1,7 +1,6 @@
-import type { Run } from 'dockerfile-ast';
+import { appendEdit, runAppendPoint } from '~/engine/append';
 import { aptCall } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
-import type { DockerfileModel } from '~/engine/model';
 import { mountCovers } from '~/engine/mounts';
 import type { Command } from '~/engine/shell';
 
@@ -12,18 +11,6 @@ function removesLists(cmd: Command): boolean {
   if (cmd.name === 'rm') return cmd.args.some((a) => LISTS.test(a.value));
   if (cmd.name === 'find') return cmd.args.some((a) => LISTS.test(a.value)) && cmd.args.some((a) => a.value === '-delete' || a.value === '-exec');
   return aptCall(cmd)?.subcommand?.value === 'dist-clean';
-}
-
-/** Where `&& rm -rf /var/lib/apt/lists/*` can be appended without changing how the RUN parses, or null. */
-function appendPoint(model: DockerfileModel, run: Run, cmds: readonly Command[]): number | null {
-  if (run.getHeredocs().length || cmds.length === 0) return null;
-  if (cmds.some((c, i) => (i === 0 ? c.joinedBy !== null : c.joinedBy !== '&&') || c.wrappers.some((w) => /sh$/.test(w)))) return null;
-  const args = run.getArgumentsRange();
-  if (!args) return null;
-  const { start, end } = model.offsets(args);
-  const body = model.text.slice(start, end);
-  if (body.trimStart().startsWith('[') || /[(){}#`]|\b(if|for|while|until|case)\b/.test(body)) return null;
-  return start + body.replace(/\s+$/, '').length;
 }
 
 export default defineRule({
@@ -42,11 +29,10 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const shipped = new Set(model.finalStage ? model.lineage(model.finalStage) : []);
     return {
       RUN(run, stage) {
         // Builder stages do not ship; ONBUILD triggers run in the image built from this one.
-        if (!context.inOnbuild && !shipped.has(stage)) return;
+        if (!context.inOnbuild && !model.ships(stage)) return;
         if (mountCovers(model.mounts(run), ['/var/lib/apt/lists'])) return;
         const cmds = model.commands(run);
         let update = -1;
@@ -55,12 +41,12 @@ export default defineRule({
         if (cmds.slice(update + 1).some(removesLists)) return;
         const cmd = cmds[update]!;
         const call = aptCall(cmd)!;
-        const at = appendPoint(model, run, cmds);
+        const at = runAppendPoint(model, run, cmds);
         context.report({
           messageId: 'listsKept',
           data: { command: `${cmd.name} update` },
           range: { start: cmd.program.start, end: call.subcommand!.end },
-          suggestions: at === null ? [] : [{ title: 'Remove the lists at the end of this RUN', edits: [{ start: at, end: at, text: ' \\\n    && rm -rf /var/lib/apt/lists/*' }] }],
+          suggestions: at === null ? [] : [{ title: 'Remove the lists at the end of this RUN', edits: [appendEdit(model, at, 'rm -rf /var/lib/apt/lists/*')] }],
         });
       },
     };

@@ -19,8 +19,7 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const final = model.finalStage;
-        if (!final || !model.lineage(final).includes(stage)) return;
+        if (!model.ships(stage)) return;
         const cmds = model.commands(run);
         cmds.forEach((cmd, i) => {
           const call = systemInstall(cmd);

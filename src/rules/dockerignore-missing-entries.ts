@@ -21,7 +21,8 @@ export default defineRule({
     category: 'context',
     scope: 'file',
     messages: {
-      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}.{{anchored}}',
+      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}.',
+      missingAnchored: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}. Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory.',
     },
   },
   create(context) {
@@ -44,9 +45,9 @@ export default defineRule({
         // The common near miss: `*.pyc` or `__pycache__` written as in .gitignore, which matches only at the top.
         const anchored = missing.filter((m) => m.topLevel !== undefined && ignored(m.topLevel));
         context.report({
-          messageId: 'missing',
+          messageId: anchored.length ? 'missingAnchored' : 'missing',
           data: { entries: missing.map((m) => `\`${m.name}\``).join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', '),
-            anchored: anchored.length ? ` Unlike in .gitignore, a pattern without \`**/\` matches only at the top of the context, so the entries ${anchored.map((m) => `\`${m.name}\``).join(' and ')} miss every subdirectory.` : '' },
+            anchored: anchored.map((m) => `\`${m.name}\``).join(' and ') },
           range: { start: source.start, end: source.end },
         });
       },

@@ -71,11 +71,10 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const shipped = new Set(model.finalStage ? model.lineage(model.finalStage) : []);
     return {
       RUN(run, stage) {
         // Builder stages do not ship; ONBUILD triggers run in the image built from this one.
-        if (!context.inOnbuild && !shipped.has(stage)) return;
+        if (!context.inOnbuild && !model.ships(stage)) return;
         const cmds = model.commands(run);
         const mounts = model.mounts(run);
         for (const family of ['yum', 'zypper'] as const) {

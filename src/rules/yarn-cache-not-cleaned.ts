@@ -156,10 +156,9 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const shipped = new Set(model.finalStage ? model.lineage(model.finalStage) : []);
     return {
       RUN(run, stage) {
-        if (!context.inOnbuild && !shipped.has(stage)) return;
+        if (!context.inOnbuild && !model.ships(stage)) return;
         const cmds = model.commands(run);
         let lastIndex = -1;
         let found: YarnInstall | null = null;

@@ -20,7 +20,7 @@ ruleTester.run(rule, {
       name: 'root-only patterns miss nested bytecode',
       code: 'FROM python:3.12-slim\nADD . /app\n',
       options: { dockerignore: '.git\n.venv\n__pycache__\n*.pyc\n.env\n' },
-      errors: [{ message: /`__pycache__`, `\*.pyc`.*so the entries `__pycache__` and `\*.pyc` miss every subdirectory\.$/ }],
+      errors: [{ messageId: 'missingAnchored', message: /`__pycache__`, `\*.pyc`.*so the entries `__pycache__` and `\*.pyc` miss every subdirectory\.$/ }],
     },
     {
       name: 'an exception brings .env back',
