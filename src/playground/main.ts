@@ -23,6 +23,7 @@ import LintWorker from './lint.worker?worker';
 import type { LintRequest, LintResponse } from './lint.worker';
 import { DEFAULT_PRESET, PRESETS } from './presets';
 import { decodeHash, encodeState, type SharedState } from './share';
+import { readMeasuredLines, registerMeasuredHover } from './measured-hover';
 
 const STORAGE_KEY = 'shipshape.playground.v1';
 const PREVIOUS_KEY = 'shipshape.playground.previous';
@@ -129,6 +130,8 @@ const editor = monaco.editor.create($('[data-testid="editor"]'), {
 dark.addEventListener('change', () => monaco.editor.setTheme(dark.matches ? 'vs-dark' : 'vs'));
 
 let findings: Finding[] = [];
+// Rules whose cost the project measured show that figure in their hover (issue #7).
+registerMeasuredHover(monaco, dockerfileModel, () => findings, readMeasuredLines(document.querySelector<HTMLElement>('[data-measured-costs]')));
 let hasIgnore = state.dockerignore !== null;
 
 function setState(next: SharedState): void {

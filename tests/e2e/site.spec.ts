@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = join(root, process.env.SHIPSHAPE_OUT_DIR ?? 'dist/site');
+const outDir = resolve(root, process.env.SHIPSHAPE_OUT_DIR ?? 'dist/site');
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
