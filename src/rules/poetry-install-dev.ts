@@ -48,7 +48,7 @@ function environmentSources(model: DockerfileModel, final: Stage): Map<Stage, In
       const c = copyArgs(model, instr);
       if (!c?.from) continue;
       const source = fromStage(model, c.from, s);
-      if (!source || model.lineage(final).includes(source)) continue;
+      if (!source || model.ships(source)) continue;
       if (!c.sources.some((w) => /venv|virtualenvs|site-packages|^\/usr\/local(\/lib)?\/?$/.test(w.value))) continue;
       for (const st of model.lineage(source)) if (!out.has(st)) out.set(st, instr);
     }
@@ -77,7 +77,7 @@ export default defineRule({
       RUN(run, stage) {
         const final = model.finalStage;
         if (!final) return;
-        const inFinal = model.lineage(final).includes(stage);
+        const inFinal = model.ships(stage);
         copied ??= environmentSources(model, final);
         const copy = inFinal ? null : copied.get(stage);
         if (!inFinal && !copy) return;
