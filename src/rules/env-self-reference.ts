@@ -1,4 +1,5 @@
 import { defineRule } from '~/engine/define-rule';
+import { variableUses } from '~/engine/variables';
 
 export default defineRule({
   name: 'env-self-reference',
@@ -22,11 +23,10 @@ export default defineRule({
           const vr = p.getValueRange();
           if (vr) {
             const { start, end } = model.offsets(vr);
-            const raw = model.text.slice(start, end);
-            for (const m of raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-              const name = m[1]!;
-              if (!seen.has(name) || name === p.getName()) continue;
-              context.report({ messageId: 'self', data: { name }, range: { start: start + m.index, end: start + m.index + m[0].length + (m[0].startsWith('${') ? 1 : 0) } });
+            // The uses BuildKit expands: not inside single quotes, not after the escape character.
+            for (const use of variableUses(model.text, start, end, model.escapeChar, true)) {
+              if (!seen.has(use.name) || use.name === p.getName()) continue;
+              context.report({ messageId: 'self', data: { name: use.name }, range: { start: use.start, end: use.end } });
             }
           }
           seen.add(p.getName());

@@ -27,6 +27,8 @@ export default defineRule({
       for (const s of strings) {
         const { start } = model.offsets(s.getRange());
         const raw = context.text.slice(start, model.offsets(s.getRange()).end);
+        // No shell and no Dockerfile expansion runs on an exec-form string, so quotes are literal here
+        // and every `$NAME` in the raw JSON text is passed on as written (unlike undefined-var's scan).
         for (const m of raw.matchAll(/\$(\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/g)) {
           if (m.index > 0 && raw[m.index - 1] === '\\') continue;
           const words = strings.map((x) => x.getJSONValue());

@@ -1,5 +1,6 @@
 import { didYouMean } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
+import { variableUses } from '~/engine/variables';
 
 const PREDEFINED = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
 
@@ -14,19 +15,24 @@ export default defineRule({
     sources: ['buildkit:UndefinedArgInFrom'],
     messages: {
       undefined: '`{{name}}` is not declared by an `ARG` before the first `FROM`, so it expands to an empty string here{{hint}}. Declare it: `ARG {{name}}=…` at the top of the file.',
+      guarded: '`{{name}}` is not declared by an `ARG` before the first `FROM`, so the fallback after it is always used and `--build-arg {{name}}=…` cannot change it{{hint}}. Declare it at the top of the file: `ARG {{name}}`.',
     },
   },
   create(context) {
     const { model } = context;
     return {
       FROM(from) {
-        const { start } = model.offsets(from.getRange());
-        const text = model.text.slice(start, model.offsets(from.getRange()).end);
-        for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-          const name = m[1]!;
+        const { start, end } = model.offsets(from.getRange());
+        // BuildKit looks every name up, `${NAME:-default}` included, and reports the ones not declared.
+        for (const use of variableUses(model.text, start, end, model.escapeChar, true)) {
+          const { name } = use;
           if (model.globalArgs.has(name) || PREDEFINED.has(name)) continue;
           const near = didYouMean(name, model.globalArgs.keys());
-          context.report({ messageId: 'undefined', data: { name, hint: near ? ` (did you mean \`${near}\`?)` : '' }, range: { start: start + m.index, end: start + m.index + m[0].length + (m[0].startsWith('${') ? 1 : 0) } });
+          context.report({
+            messageId: use.guarded ? 'guarded' : 'undefined',
+            data: { name, hint: near ? ` (did you mean \`${near}\`?)` : '' },
+            range: { start: use.start, end: use.end },
+          });
         }
       },
     };
