@@ -32,6 +32,13 @@ export interface EnvEntry {
  * dockerfile-ast recomputes arguments, ranges and flags from the text on every call, and rules call
  * them often. These zero-argument getters are memoised per instruction (the text never changes
  * during a lint), which is most of what keeps the engine near the cost of the parse itself.
+ *
+ * An instruction is memoised by giving it a prototype of our own: one per dockerfile-ast class,
+ * made once, inheriting from the class's prototype and overriding these getters with versions that
+ * keep their result in a slot array on the instance. That costs one prototype switch and one array
+ * per instruction, where a closure per getter per instruction made a lint allocate dozens of
+ * objects for each line of the Dockerfile. dockerfile-ast's own objects and prototypes are left
+ * as they are: a parse made elsewhere in the process behaves exactly as before.
  */
 const MEMOISED = [
   'getKeyword', 'getInstruction', 'getRange', 'getInstructionRange', 'getArguments', 'getRawArguments', 'getArgumentsRange', 'getTextContent',
@@ -39,25 +46,50 @@ const MEMOISED = [
   'getImage', 'getImageName', 'getImageTag', 'getImageRange', 'getImageTagRange', 'getImageNameRange', 'getBuildStage',
   'getBuildStageRange', 'getTriggerInstruction', 'getVariables',
 ] as const;
-const memo = (fn: (...a: unknown[]) => unknown, self: object) => {
-  let done = false;
-  let value: unknown;
-  return (...args: unknown[]) => {
-    if (args.length) return fn.apply(self, args);
-    if (!done) { value = fn.call(self); done = true; }
-    return value;
-  };
-};
-/** dockerfile-ast's getHeredocs() throws on some broken heredocs (`RUN <<EOF` then a lone `\`): no heredocs then. */
-const noThrow = (fn: () => unknown[]) => function (this: unknown) {
-  try { return fn.call(this); } catch { return []; }
-};
+const SLOTS = Symbol('shipshape.memo');
+const UNSET = Symbol('shipshape.unset');
+type Memoised = Record<PropertyKey, unknown> & { [SLOTS]: unknown[] };
+/** Memo prototype by dockerfile-ast prototype; and the set of memo prototypes, so no instruction is memoised twice. */
+const memoProtos = new WeakMap<object, object>();
+const ours = new WeakSet<object>();
+
+function memoProto(proto: object): object {
+  let memo = memoProtos.get(proto);
+  if (memo) return memo;
+  memo = Object.create(proto) as object;
+  MEMOISED.forEach((name, slot) => {
+    const fn = (proto as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') return;
+    const original = fn as (this: unknown, ...a: unknown[]) => unknown;
+    // dockerfile-ast's getHeredocs() throws on some broken heredocs (`RUN <<EOF` then a lone `\`): no heredocs then.
+    const compute = name === 'getHeredocs'
+      ? function (this: unknown) { try { return original.call(this); } catch { return []; } }
+      : original;
+    // dockerfile-ast's ModifiableInstruction.getArguments() shifts the flags off the array that
+    // getRawArguments() returned: each caller gets its own copy of the remembered array.
+    const copy = name === 'getRawArguments';
+    Object.defineProperty(memo, name, {
+      configurable: true, writable: true,
+      value: function memoised(this: Memoised) {
+        // eslint-disable-next-line prefer-rest-params
+        if (arguments.length) return original.apply(this, arguments as unknown as unknown[]);
+        const slots = this[SLOTS];
+        let value = slots[slot];
+        if (value === UNSET) slots[slot] = value = compute.call(this);
+        return copy ? (value as unknown[]).slice() : value;
+      },
+    });
+  });
+  memoProtos.set(proto, memo);
+  ours.add(memo);
+  return memo;
+}
+
 export function memoise(instr: object): void {
-  const target = instr as Record<string, unknown>;
-  for (const name of MEMOISED) {
-    const fn = target[name];
-    if (typeof fn === 'function' && !Object.prototype.hasOwnProperty.call(target, name)) target[name] = memo(name === 'getHeredocs' ? noThrow(fn as () => unknown[]) : fn as (...a: unknown[]) => unknown, instr);
-  }
+  const proto = Object.getPrototypeOf(instr) as object | null;
+  if (!proto || ours.has(proto)) return;
+  (instr as Memoised)[SLOTS] = new Array<unknown>(MEMOISED.length).fill(UNSET);
+  Object.setPrototypeOf(instr, memoProto(proto));
 }
 
 const PYTHON_TOOLS = /^(pip(\d+(\.\d+)?)?|python(\d+(\.\d+)?)?|pypy3?|uv|uvx|poetry|pdm|pipenv|pipx|gunicorn|uvicorn|hypercorn|daphne|conda|mamba|micromamba|django-admin|flask|fastapi)$/;

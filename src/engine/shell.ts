@@ -47,7 +47,7 @@ export interface ShellSource {
 
 /** Builds a ShellSource from `text[start, end)`, removing `<escape><newline>` and comment lines of a continued instruction. */
 export function logicalSource(text: string, start: number, end: number, escapeChar = '\\', removeContinuations = true): ShellSource {
-  const out: string[] = [];
+  let out = '';
   const map: number[] = [];
   let i = start;
   let lineStart = true;
@@ -81,15 +81,17 @@ export function logicalSource(text: string, start: number, end: number, escapeCh
         continue;
       }
     }
-    out.push(ch);
+    out += ch;
     map.push(i);
     i++;
   }
   map.push(end);
-  return { text: out.join(''), map };
+  return { text: out, map };
 }
 
 const OPERATORS = ['&&', '||', ';;', '|&', '>>', '>&', '<&', '<<<', '<<', '&>', '&', ';', '|', '(', ')', '<', '>'];
+/** The characters an operator can start with. */
+const OPERATOR_START = '&|;<>()';
 const REDIRECTS = new Set(['>>', '>&', '<&', '<', '>', '&>', '<<<']);
 const SEPARATORS = new Set(['&&', '||', ';;', '|&', '&', ';', '|', '(', ')', '\n']);
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '!', '{', '}', 'time']);
@@ -109,9 +111,9 @@ function scan(src: string): Token[] {
       continue;
     }
     // fd-prefixed redirection: 2>&1, 2>/dev/null
-    const fd = /^\d+(?=[<>])/.exec(src.slice(i, i + 4));
+    const fd = ch >= '0' && ch <= '9' ? /^\d+(?=[<>])/.exec(src.slice(i, i + 4)) : null;
     const opStart = fd ? i + fd[0].length : i;
-    const op = OPERATORS.find((o) => src.startsWith(o, opStart));
+    const op = fd || OPERATOR_START.includes(ch) ? OPERATORS.find((o) => src.startsWith(o, opStart)) : undefined;
     if (op && (fd || opStart === i)) {
       let end = opStart + op.length;
       if (op === '<<' && src[end] === '-') end++;

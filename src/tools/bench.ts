@@ -52,7 +52,17 @@ function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 }
 
-/** A batch size that makes one timing take at least ~3 ms, so timer resolution does not matter. */
+/** Calls `fn` for at least `ms` milliseconds (and at least 20 times), so the JIT has compiled what it runs. */
+function warm(fn: () => void, ms: number): void {
+  const t = nowMs();
+  for (let i = 0; i < 20 || nowMs() - t < ms; i++) fn();
+}
+
+/**
+ * A batch size that makes one timing take at least ~3 ms, so timer resolution does not matter.
+ * Chosen after the warm-up: a cold first call (the JIT not yet at work) takes many times longer
+ * than a warm one, and a batch sized on it times a small file one call at a time.
+ */
 function batchFor(fn: () => void): number {
   for (let batch = 1; ; batch *= 2) {
     const t = nowMs();
@@ -64,8 +74,8 @@ function batchFor(fn: () => void): number {
 /** Median wall time of one call of each function in ms, timed in turns, round after round, after a warm-up. */
 function measure<K extends string>(fns: Record<K, () => void>, rounds = 15): Record<K, number> {
   const keys = Object.keys(fns) as K[];
+  for (const k of keys) warm(fns[k], 100);
   const batches = new Map(keys.map((k) => [k, batchFor(fns[k])]));
-  for (const k of keys) for (let i = 0; i < batches.get(k)! * 30; i++) fns[k]();
   const samples = new Map<K, number[]>(keys.map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (const k of keys) {

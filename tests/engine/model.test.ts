@@ -1,4 +1,4 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, type Argument, type Run } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { DockerfileModel, LineIndex } from '~/engine/model';
 import type { LintOptions } from '~/engine/types';
@@ -206,6 +206,37 @@ describe('commands and mounts are computed once', () => {
     const m = modelOf('FROM python:3.12\nRUN\nCMD []\n');
     expect(m.commands(nth(m, 'RUN'))).toEqual([]);
     expect(m.commands(nth(m, 'CMD'))).toEqual([]);
+  });
+});
+
+describe('memoised instructions', () => {
+  const text = 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip --network=none pip install flask\n';
+  const run = () => nth(modelOf(text), 'RUN');
+  const values = (args: Array<{ getValue(): string }>) => args.map((a) => a.getValue());
+
+  it('remembers getter results: the same array on every call', () => {
+    const r = run() as Run;
+    expect(r.getArguments()).toBe(r.getArguments());
+    expect(r.getFlags()).toBe(r.getFlags());
+  });
+
+  it('keeps getRawArguments() whole whatever was asked first (dockerfile-ast shifts flags off it)', () => {
+    for (const first of ['getArguments', 'getFlags', 'getRawArguments'] as const) {
+      const r = run() as Run;
+      (r as unknown as Record<typeof first, () => unknown>)[first]();
+      expect(values(r.getArguments()), first).toEqual(['pip', 'install', 'flask']);
+      expect(r.getFlags().map((f) => f.getName()), first).toEqual(['mount', 'network']);
+      // getRawArguments() is private in dockerfile-ast's types, and public at run time.
+      expect(values((r as unknown as { getRawArguments(): Argument[] }).getRawArguments()), first).toEqual(['--mount=type=cache,target=/root/.cache/pip', '--network=none', 'pip', 'install', 'flask']);
+      expect(values(r.getArguments()), first).toEqual(['pip', 'install', 'flask']);
+    }
+  });
+
+  it('leaves instructions of a parse made elsewhere as dockerfile-ast made them', () => {
+    const own = DockerfileParser.parse(text).getInstructions()[1]!;
+    run();
+    expect(own.getArguments()).not.toBe(own.getArguments());
+    expect(Object.getOwnPropertySymbols(own)).toEqual([]);
   });
 });
 
