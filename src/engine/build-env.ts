@@ -15,26 +15,89 @@ export interface BuildVar {
 
 /**
  * The value a `RUN` command sees for an environment variable: in front of the command
- * (`X=1 cmd`, `env X=1 cmd`), else `ENV` in the stage or its parents (ENV wins over ARG, as in
+ * (`X=1 cmd`, `env X=1 cmd`), else an `export X=1` earlier in the same `RUN` (when the RUN's
+ * commands are given), else `ENV` in the stage or its parents (ENV wins over ARG, as in
  * BuildKit), else an `ARG` with a default declared earlier in the same stage (an ARG is in the
  * environment of every later `RUN` of its stage). A value given only with `--build-arg` is unknown.
  */
-export function buildVar(model: DockerfileModel, stage: Stage, name: string, before: Instruction, cmd?: Command): BuildVar | null {
+export function buildVar(model: DockerfileModel, stage: Stage, name: string, before: Instruction, cmd?: Command, cmds?: readonly Command[]): BuildVar | null {
   if (cmd) {
     const word = cmd.env.find((w) => w.value.startsWith(`${name}=`));
     if (word) return { value: inlineEnv(cmd, name) ?? '', instruction: null, word };
+    const exported = cmds ? exportedBefore(cmds, cmd, name) : null;
+    if (exported) return { value: exported.value.slice(name.length + 1), instruction: null, word: exported };
   }
   const env = model.envValue(stage, name, before);
   if (env) return { value: model.resolveInStage(env.value, env.stage, env.instruction), instruction: env.instruction, word: null };
-  let found: BuildVar | null = null;
+  // The last ARG of that name before `before` in the stage, from an index built once per stage.
+  const list = stageArgs(model, stage).get(name);
+  if (!list) return null;
+  const at = model.offsets(before.getRange()).start;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < at) lo = mid + 1; else hi = mid;
+  }
+  const last = lo > 0 ? list[lo - 1]! : null;
+  if (!last) return null;
+  const value = last.value ?? model.globalArgs.get(name) ?? null;
+  return value === null ? null : { value, instruction: last.instruction, word: null };
+}
+
+/** The stage's ARG declarations by name, in text order. */
+function stageArgs(model: DockerfileModel, stage: Stage): Map<string, Array<{ start: number; value: string | null; instruction: Instruction }>> {
+  let byName = argIndexes.get(stage);
+  if (byName) return byName;
+  byName = new Map();
   for (const instr of stage.instructions) {
-    if (!model.isBefore(instr, before)) break;
     if (instr.getKeyword() !== 'ARG') continue;
+    const start = model.offsets(instr.getRange()).start;
     for (const p of (instr as Arg).getProperties()) {
-      if (p.getName() !== name) continue;
-      const value = p.getValue() ?? model.globalArgs.get(name) ?? null;
-      found = value === null ? null : { value, instruction: instr, word: null };
+      const name = p.getName();
+      (byName.get(name) ?? byName.set(name, []).get(name)!).push({ start, value: p.getValue(), instruction: instr });
     }
+  }
+  argIndexes.set(stage, byName);
+  return byName;
+}
+const argIndexes = new WeakMap<Stage, Map<string, Array<{ start: number; value: string | null; instruction: Instruction }>>>();
+
+/**
+ * Per list of commands (one RUN), computed once: each command's index and the `export NAME=…`
+ * words by name, so a lookup per command stays cheap in a RUN of thousands of commands.
+ */
+interface CommandIndex { index: Map<Command, number>; exports: Map<string, Array<{ at: number; word: Word }>> }
+const commandIndexes = new WeakMap<readonly Command[], CommandIndex>();
+function commandIndex(cmds: readonly Command[]): CommandIndex {
+  let ix = commandIndexes.get(cmds);
+  if (ix) return ix;
+  ix = { index: new Map(), exports: new Map() };
+  for (let k = 0; k < cmds.length; k++) {
+    const c = cmds[k]!;
+    ix.index.set(c, k);
+    if (c.name !== 'export') continue;
+    for (const word of c.args) {
+      const eq = word.value.indexOf('=');
+      if (eq <= 0) continue;
+      const name = word.value.slice(0, eq);
+      (ix.exports.get(name) ?? ix.exports.set(name, []).get(name)!).push({ at: k, word });
+    }
+  }
+  commandIndexes.set(cmds, ix);
+  return ix;
+}
+
+/** The last `export NAME=…` word before `cmd` in its RUN (a plain `NAME=…` sets a shell variable, not the environment). */
+function exportedBefore(cmds: readonly Command[], cmd: Command, name: string): Word | null {
+  const ix = commandIndex(cmds);
+  const list = ix.exports.get(name);
+  const at = ix.index.get(cmd);
+  if (!list || at === undefined) return null;
+  let found: Word | null = null;
+  for (const e of list) {
+    if (e.at >= at) break;
+    found = e.word;
   }
   return found;
 }
@@ -55,54 +118,82 @@ function joinPath(dir: string, sub: string): string {
  * `PIP_CACHE_DIR`/`UV_CACHE_DIR`, else `$XDG_CACHE_HOME/<tool>`, else `~/.cache/<tool>` (root's
  * home; `mountCovers` also accepts another user's home). Empty and unexpanded values are dropped.
  */
-export function cacheDirs(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv'): string[] {
+export function cacheDirs(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', cmds?: readonly Command[]): string[] {
   const flag = optionValue(cmd.args, ['--cache-dir'])?.value;
-  const variable = buildVar(model, stage, tool === 'pip' ? 'PIP_CACHE_DIR' : 'UV_CACHE_DIR', run, cmd)?.value;
-  const xdg = buildVar(model, stage, 'XDG_CACHE_HOME', run, cmd)?.value;
+  const variable = buildVar(model, stage, tool === 'pip' ? 'PIP_CACHE_DIR' : 'UV_CACHE_DIR', run, cmd, cmds)?.value;
+  const xdg = buildVar(model, stage, 'XDG_CACHE_HOME', run, cmd, cmds)?.value;
   const dir = flag || variable || (xdg ? joinPath(xdg, tool) : '') || `/root/.cache/${tool}`;
   return /^\/[^$]*[^/$]/.test(dir) ? [dir] : [`/root/.cache/${tool}`];
 }
 
 /** The cache mount of the `RUN` on the command's cache directory, or null. */
-export function cacheMountFor(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', mounts: readonly Mount[]): Mount | null {
-  return mountCovers(mounts.filter((m) => m.type === 'cache'), cacheDirs(model, stage, run, cmd, tool));
+export function cacheMountFor(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', mounts: readonly Mount[], cmds?: readonly Command[]): Mount | null {
+  return mountCovers(mounts.filter((m) => m.type === 'cache'), cacheDirs(model, stage, run, cmd, tool, cmds));
 }
 
 /** What turns uv's cache off for a command: `--no-cache`/`-n`/`--no-cache-dir`, or `UV_NO_CACHE` (inline, ENV or ARG). */
-export function uvCacheOff(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command): { flag: Word } | { variable: BuildVar } | null {
+export function uvCacheOff(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds?: readonly Command[]): { flag: Word } | { variable: BuildVar } | null {
   const flag = hasFlag(cmd.args, ['--no-cache', '--no-cache-dir', '-n']);
   if (flag) return { flag };
-  const v = buildVar(model, stage, 'UV_NO_CACHE', run, cmd);
+  const v = buildVar(model, stage, 'UV_NO_CACHE', run, cmd, cmds);
   return v && isOn(v) ? { variable: v } : null;
 }
 
 /** What turns pip's cache off: `--no-cache-dir` (or its prefix `--no-cache`), or any non-empty `PIP_NO_CACHE_DIR`. */
-export function pipCacheOff(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command): { flag: Word } | { variable: BuildVar } | null {
+export function pipCacheOff(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds?: readonly Command[]): { flag: Word } | { variable: BuildVar } | null {
   const flag = hasFlag(cmd.args, ['--no-cache-dir', '--no-cache']);
   if (flag) return { flag };
   // pip reads any value of PIP_NO_CACHE_DIR as "no cache" (even `false`, a known quirk).
-  const v = buildVar(model, stage, 'PIP_NO_CACHE_DIR', run, cmd);
+  const v = buildVar(model, stage, 'PIP_NO_CACHE_DIR', run, cmd, cmds);
   return v && v.value.trim() !== '' ? { variable: v } : null;
 }
 
 /**
  * Whether a command after `cmds[index]` in the same `RUN` deletes the cache directory `dir`:
  * `rm -rf <dir or a parent>` (`~` and `$HOME` read as `/root`), `uv cache clean` for uv's cache,
- * `pip cache purge` for pip's.
+ * `pip cache purge` for pip's. The last such command is found once per RUN and directory.
  */
 export function cacheRemovedLater(cmds: readonly Command[], index: number, dir: string, tool: 'pip' | 'uv'): boolean {
-  const target = dir.replace(/\/+$/, '');
-  for (const c of cmds.slice(index + 1)) {
-    if (c.joinedBy === '||') continue;
-    const words = c.args.map((a) => a.value);
-    if (tool === 'uv' && c.name === 'uv' && words[0] === 'cache' && words[1] === 'clean' && words.length === 2) return true;
-    if (tool === 'pip' && /^pip/.test(c.name) && words[0] === 'cache' && words[1] === 'purge') return true;
-    if (c.name !== 'rm' || !words.some((w) => /^-[a-zA-Z]*[rR]/.test(w) || w === '--recursive')) continue;
-    for (const w of words) {
-      if (w.startsWith('-')) continue;
-      const p = w.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, '/root').replace(/\/\*?$/, '').replace(/\/+$/, '');
-      if (p && (target === p || target.startsWith(`${p}/`))) return true;
+  let byDir = lastRemovals.get(cmds);
+  if (!byDir) lastRemovals.set(cmds, byDir = new Map());
+  const key = `${tool} ${dir}`;
+  let last = byDir.get(key);
+  if (last === undefined) {
+    last = -1;
+    const target = dir.replace(/\/+$/, '');
+    for (let k = cmds.length - 1; k >= 0; k--) {
+      if (removesCache(cmds[k]!, target, tool)) { last = k; break; }
     }
+    byDir.set(key, last);
+  }
+  return last > index;
+}
+const lastRemovals = new WeakMap<readonly Command[], Map<string, number>>();
+
+function removesCache(c: Command, target: string, tool: 'pip' | 'uv'): boolean {
+  if (c.joinedBy === '||') return false;
+  const words = c.args.map((a) => a.value);
+  if (tool === 'uv' && c.name === 'uv' && words[0] === 'cache' && words[1] === 'clean' && words.length === 2) return true;
+  if (tool === 'pip' && /^pip/.test(c.name) && words[0] === 'cache' && words[1] === 'purge') return true;
+  if (c.name !== 'rm' || !words.some((w) => /^-[a-zA-Z]*[rR]/.test(w) || w === '--recursive')) return false;
+  for (const w of words) {
+    if (w.startsWith('-')) continue;
+    const p = w.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, '/root').replace(/\/\*?$/, '').replace(/\/+$/, '');
+    if (p && (target === p || target.startsWith(`${p}/`))) return true;
   }
   return false;
 }
+
+const ROOT_USER = /^(root|0)(:.*)?$/;
+
+/**
+ * The user a `RUN` runs as when that is not root and the mount is on root's home
+ * (`--mount=type=cache,target=/root/.cache/pip` under `USER app`): the tool then caches in the
+ * user's own home and the mount catches nothing. Null otherwise.
+ */
+export function mountInOtherHome(model: DockerfileModel, stage: Stage, run: Instruction, mount: Mount): string | null {
+  if (!/^\/root(\/|$)/.test(mount.target ?? '')) return null;
+  const user = model.userBefore(stage, run);
+  return user && !ROOT_USER.test(user) ? user : null;
+}
+

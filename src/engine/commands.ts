@@ -14,9 +14,6 @@ export interface PipCall {
 const PIP = /^pip(\d+(\.\d+)?)?$/;
 const PYTHON = /^(python|pypy)(\d+(\.\d+)?)?$/;
 
-/** Python interpreter options that take a value (`python -X dev -m pip`). */
-const PYTHON_OPTS_WITH_VALUE = new Set(['-X', '-W', '-c']);
-
 /**
  * Recognises pip in any of its spellings: `pip`, `pip3`, `pip3.12`, `/venv/bin/pip`,
  * `python -m pip`, `python3.12 -m pip`, `uv pip`. Returns null for anything else (pipx, pipenv).
@@ -26,29 +23,67 @@ export function pipCall(cmd: Command): PipCall | null {
   let tool: PipCall['tool'] = 'pip';
   if (PIP.test(cmd.name)) rest = cmd.args;
   else if (PYTHON.test(cmd.name)) {
-    for (let i = 0; i < cmd.args.length; i++) {
-      const a = cmd.args[i]!.value;
-      if (a === '-m') {
-        if (cmd.args[i + 1]?.value === 'pip') rest = cmd.args.slice(i + 2);
-        break;
-      }
-      if (a.startsWith('-m') && a.length > 2) {
-        if (a.slice(2) === 'pip') rest = cmd.args.slice(i + 1);
-        break;
-      }
-      if (!a.startsWith('-')) break;
-      if (PYTHON_OPTS_WITH_VALUE.has(a)) { if (a === '-c') break; i++; }
+    const module = pythonModule(cmd.args);
+    if (module?.name === 'pip') rest = cmd.args.slice(module.next);
+  } else if (cmd.name === 'uv') {
+    const i = skipOptions(cmd.args, 0, UV_OPTS_WITH_VALUE);
+    if (cmd.args[i]?.value === 'pip') {
+      tool = 'uv';
+      rest = [...cmd.args.slice(0, i), ...cmd.args.slice(i + 1)];
     }
-  } else if (cmd.name === 'uv' && cmd.args[0]?.value === 'pip') {
-    tool = 'uv';
-    rest = cmd.args.slice(1);
   }
   if (!rest) return null;
-  // Global options may come before the subcommand (`pip --no-cache-dir install`, `pip -q install`).
-  let i = 0;
-  while (i < rest.length && rest[i]!.value.startsWith('-')) i++;
+  // Global options may come before the subcommand (`pip --no-cache-dir install`, `pip --timeout 60 install`).
+  const i = skipOptions(rest, 0, tool === 'uv' ? UV_OPTS_WITH_VALUE : PIP_OPTS_WITH_VALUE);
   const subcommand = rest[i] ?? null;
   return { tool, subcommand, args: [...rest.slice(0, i), ...rest.slice(i + 1)], command: cmd };
+}
+
+/** pip's general options that take a value as the next word (`pip --timeout 60 install`). */
+const PIP_OPTS_WITH_VALUE = new Set([
+  '--python', '--log', '--log-file', '--proxy', '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert',
+  '--client-cert', '--cache-dir', '--use-feature', '--use-deprecated', '--resume-retries', '--keyring-provider',
+]);
+/** uv's global options that take a value as the next word (`uv --directory /app sync`). */
+const UV_OPTS_WITH_VALUE = new Set([
+  '--cache-dir', '--directory', '--project', '--config-file', '--color', '--python-preference', '--allow-insecure-host',
+  '--python', '-p', '--python-downloads', '--index-url', '-i', '--extra-index-url', '--index', '--default-index',
+]);
+
+/** The index of the first word at or after `from` that is not an option or an option's value. */
+function skipOptions(words: Word[], from: number, withValue: ReadonlySet<string>): number {
+  let i = from;
+  while (i < words.length && words[i]!.value.startsWith('-') && words[i]!.value !== '-') {
+    i += withValue.has(words[i]!.value) ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * The module a Python interpreter runs with `-m`, however the options are written: `-m pip`,
+ * `-mpip`, clustered flags (`-Im pip`, `-Bm pip`), after `-X dev` or `-W ignore`. Null for a
+ * script, `-c`, or no `-m`. `next` is the index of the first word after the module name.
+ */
+export function pythonModule(args: Word[]): { name: string; next: number } | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!.value;
+    if (a === '--' || !a.startsWith('-') || a === '-') return null;
+    if (a.startsWith('--')) continue;
+    // A cluster of one-letter options; m, c, W and X take the rest of the word or the next word.
+    for (let k = 1; k < a.length; k++) {
+      const letter = a[k]!;
+      if (letter === 'c') return null;
+      if (letter === 'm') {
+        const attached = a.slice(k + 1);
+        return attached ? { name: attached, next: i + 1 } : args[i + 1] ? { name: args[i + 1]!.value, next: i + 2 } : null;
+      }
+      if (letter === 'W' || letter === 'X') {
+        if (k === a.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return null;
 }
 
 /** `pip install …` (or `uv pip install …`): the call, or null. */
@@ -69,8 +104,7 @@ export function inlineEnv(cmd: Command, name: string): string | null {
 export function uvInstall(cmd: Command): { sub: Word; args: Word[] } | null {
   if (cmd.name !== 'uv') return null;
   const words = cmd.args;
-  let i = 0;
-  while (i < words.length && words[i]!.value.startsWith('-')) i++;
+  const i = skipOptions(words, 0, UV_OPTS_WITH_VALUE);
   const first = words[i];
   if (!first) return null;
   if (first.value === 'pip') {

@@ -1,7 +1,7 @@
 import type { Arg, Dockerfile, Env, From, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from './image';
 import { parseMounts, type Mount } from './mounts';
-import { logicalSource, parseCommands, type Command, type ShellSource, type Word } from './shell';
+import { logicalSource, parseCommands, unwrap, type Command, type ShellSource, type Word } from './shell';
 import type { LintOptions, LspRange } from './types';
 
 /** A build stage: a FROM and the instructions after it. */
@@ -290,6 +290,26 @@ export class DockerfileModel {
     return null;
   }
 
+  /** The USER in effect at `instr` (set earlier in the stage or by a parent), resolved, or null when none was set. */
+  userBefore(stage: Stage, instr: Instruction): string | null {
+    let own = this.userCache.get(stage);
+    if (!own) {
+      own = stage.instructions.filter((i) => i.getKeyword() === 'USER').map((i) => ({ start: this.offsets(i.getRange()).start, instruction: i }));
+      this.userCache.set(stage, own);
+    }
+    const at = this.offsets(instr.getRange()).start;
+    let lo = 0;
+    let hi = own.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (own[mid]!.start < at) lo = mid + 1; else hi = mid;
+    }
+    const last = lo > 0 ? own[lo - 1]!.instruction : null;
+    if (last) return this.resolveInStage(last.getArgumentsContent() ?? '', stage, last).trim();
+    return stage.parent && stage.parent !== stage ? this.user(stage.parent)?.value.trim() ?? null : null;
+  }
+  private readonly userCache = new Map<Stage, Array<{ start: number; instruction: Instruction }>>();
+
   /** Expands variables with the stage's ARGs and ENVs in effect before `instr`. */
   resolveInStage(value: string, stage: Stage, instr: Instruction): string {
     if (!value.includes('$')) return value;
@@ -348,15 +368,27 @@ export class DockerfileModel {
         try { value = JSON.parse(raw.replace(/\\\r?\n/g, '')) as string; } catch { /* keep the library's value */ }
         return { value, raw, start, end };
       });
-      const program = words[0]!;
+      // Through wrappers (`["tini", "--", …]`, `["dumb-init", …]`, `["env", "X=1", …]`) to the program.
+      // A wrapper with nothing after it (`ENTRYPOINT ["tini", "--"]`, a CMD to come) is the program itself.
+      const found = unwrap(words);
+      const unwrapped = words[found.program] ? found : { env: [], wrappers: [], program: 0 };
+      const program = words[unwrapped.program]!;
       const name = program.value.slice(program.value.lastIndexOf('/') + 1);
-      if (/^(ba|da|z|a|k)?sh$/.test(name) && words.length >= 3 && /^-[a-z]*c[a-z]*$/.test(words[1]!.value)) {
-        const script = words[2]!;
+      const rest = words.slice(unwrapped.program + 1);
+      // `["sh", "-c", "…"]`, also after other options: `["/bin/bash", "-o", "pipefail", "-c", "…"]`, `["sh", "-ec", "…"]`.
+      const c = /^(ba|da|z|a|k)?sh$/.test(name) ? rest.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value)) : -1;
+      if (c >= 0 && rest[c + 1]) {
+        const script = rest[c + 1]!;
         const decoded = jsonStringSource(script.raw, script.start);
         const map = decoded.text === script.value ? decoded.map : Array.from({ length: script.value.length + 1 }, () => script.start);
-        return parseCommands({ text: script.value, map }).map((c) => ({ ...c, wrappers: [name, ...c.wrappers] }));
+        return parseCommands({ text: script.value, map }).map((cmd) => ({
+          ...cmd, env: [...unwrapped.env, ...cmd.env], wrappers: [...unwrapped.wrappers, name, ...cmd.wrappers],
+        }));
       }
-      return [{ name, program, args: words.slice(1), env: [], wrappers: [], joinedBy: null, start: program.start, end: words[words.length - 1]!.end }];
+      return [{
+        name, program, args: rest, env: unwrapped.env, wrappers: unwrapped.wrappers, joinedBy: null,
+        start: words[0]!.start, end: words[words.length - 1]!.end,
+      }];
     }
     if (!args.length) return [];
     // `CMD []`: an exec form with no command.

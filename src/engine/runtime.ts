@@ -1,21 +1,29 @@
 import type { Instruction } from 'dockerfile-ast';
+import { pythonModule } from './commands';
 import type { DockerfileModel, Stage } from './model';
 import type { Command, Word } from './shell';
 
-/** The CMD and ENTRYPOINT in effect for a stage: its own last ones, else inherited from parents. */
-export function runtimeInstructions(model: DockerfileModel, stage: Stage): { cmd: Instruction | null; entrypoint: Instruction | null } {
+/**
+ * The CMD and ENTRYPOINT in effect for a stage: its own last ones, else inherited from parents.
+ * An ENTRYPOINT set below the stage that set the CMD resets the CMD, as Docker does; a shell-form
+ * ENTRYPOINT never runs a CMD at all (`cmdIgnored`).
+ */
+export function runtimeInstructions(model: DockerfileModel, stage: Stage): { cmd: Instruction | null; entrypoint: Instruction | null; cmdIgnored: boolean } {
   let cmd: Instruction | null = null;
   let entrypoint: Instruction | null = null;
-  for (const s of model.lineage(stage)) {
+  let cmdDepth = -1;
+  let entrypointDepth = -1;
+  for (const [depth, s] of model.lineage(stage).entries()) {
     for (let i = s.instructions.length - 1; i >= 0; i--) {
       const instr = s.instructions[i]!;
       const k = instr.getKeyword();
-      if (k === 'CMD' && !cmd) cmd = instr;
-      if (k === 'ENTRYPOINT' && !entrypoint) entrypoint = instr;
+      if (k === 'CMD' && !cmd) { cmd = instr; cmdDepth = depth; }
+      if (k === 'ENTRYPOINT' && !entrypoint) { entrypoint = instr; entrypointDepth = depth; }
     }
-    if (cmd && entrypoint) break;
   }
-  return { cmd, entrypoint };
+  if (cmd && entrypoint && cmdDepth > entrypointDepth) cmd = null;
+  const cmdIgnored = !!cmd && !!entrypoint && !isExecForm(entrypoint);
+  return { cmd, entrypoint, cmdIgnored };
 }
 
 export interface RuntimeCommand {
@@ -27,9 +35,9 @@ export interface RuntimeCommand {
 
 /** The commands the container runs at start: the ENTRYPOINT's and the CMD's, through shells and wrappers. */
 export function runtimeCommands(model: DockerfileModel, stage: Stage): RuntimeCommand[] {
-  const { cmd, entrypoint } = runtimeInstructions(model, stage);
+  const { cmd, entrypoint, cmdIgnored } = runtimeInstructions(model, stage);
   const out: RuntimeCommand[] = [];
-  const cmdCommands = cmd ? model.commands(cmd) : [];
+  const cmdCommands = cmd && !cmdIgnored ? model.commands(cmd) : [];
   const cmdExec = !!cmd && isExecForm(cmd);
   if (entrypoint) {
     const ep = model.commands(entrypoint);
@@ -38,7 +46,7 @@ export function runtimeCommands(model: DockerfileModel, stage: Stage): RuntimeCo
       out.push({ command: c, instruction: entrypoint, args: [...c.args, ...extra] });
     });
   }
-  if (cmd) for (const c of cmdCommands) out.push({ command: c, instruction: cmd, args: c.args });
+  if (cmd && !cmdIgnored) for (const c of cmdCommands) out.push({ command: c, instruction: cmd, args: c.args });
   return out;
 }
 
@@ -57,8 +65,9 @@ export function insertWords(after: Word, words: string[]): { start: number; end:
 export function programWord(c: Command, name: string): Word | null {
   if (c.name === name) return c.program;
   if (/^python(\d+(\.\d+)?)?$/.test(c.name)) {
-    const m = c.args.findIndex((a) => a.value === '-m');
-    if (m >= 0 && c.args[m + 1]?.value === name) return c.args[m + 1]!;
+    const module = pythonModule(c.args);
+    // `-m gunicorn` names the program in the word after `-m`; `-mgunicorn` in the same word.
+    if (module?.name === name) return c.args[module.next - 1]!;
   }
   return null;
 }

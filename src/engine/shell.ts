@@ -228,7 +228,11 @@ function basename(value: string): string {
   return value.slice(value.lastIndexOf('/') + 1);
 }
 
-function buildCommands(all: Word[], joinedBy: string | null, src: ShellSource, depth: number): Command[] {
+/**
+ * Sees through the wrappers in front of a command (`env X=1`, `sudo -u app`, `exec`, `tini --`,
+ * `dumb-init`, `gosu app`): the assignments and wrapper names met, and the index of the program.
+ */
+export function unwrap(all: readonly Word[]): { env: Word[]; wrappers: string[]; program: number } {
   let i = 0;
   const env: Word[] = [];
   const wrappers: string[] = [];
@@ -249,6 +253,11 @@ function buildCommands(all: Word[], joinedBy: string | null, src: ShellSource, d
       if (opt === '--') break;
     }
   }
+  return { env, wrappers, program: i };
+}
+
+function buildCommands(all: Word[], joinedBy: string | null, src: ShellSource, depth: number): Command[] {
+  const { env, wrappers, program: i } = unwrap(all);
   const program = all[i];
   const start = all[0]!.start;
   const end = all[all.length - 1]!.end;
@@ -339,19 +348,25 @@ export function decodeShellWord(raw: string, base: number): { text: string; inde
 }
 
 /** The value of option `names` in `args` (`--index-url X`, `--index-url=X`, `-iX`), with the word holding it. */
+/**
+ * The value of `--name=value` (or `-nvalue`) as a word of its own, with offsets inside the word's
+ * raw text: a quoted word (`"--opt=/tmp"`, `'--opt=/tmp'`) keeps its quotes out of the range.
+ */
+function attachedValue(a: Word, prefix: string): Word {
+  const v = a.value.slice(prefix.length);
+  const at = a.raw.indexOf(prefix);
+  if (at < 0 || !a.raw.startsWith(v, at + prefix.length)) return { value: v, raw: v, start: a.end - v.length, end: a.end };
+  const start = a.start + at + prefix.length;
+  return { value: v, raw: v, start, end: start + v.length };
+}
+
 export function optionValue(args: readonly Word[], names: readonly string[]): Word | null {
   for (let k = 0; k < args.length; k++) {
     const a = args[k]!;
     for (const n of names) {
       if (a.value === n) return args[k + 1] ?? null;
-      if (n.startsWith('--') && a.value.startsWith(`${n}=`)) {
-        const v = a.value.slice(n.length + 1);
-        return { value: v, raw: v, start: a.end - v.length, end: a.end };
-      }
-      if (!n.startsWith('--') && n.length === 2 && a.value.startsWith(n) && a.value.length > 2 && !a.value.startsWith('--')) {
-        const v = a.value.slice(2);
-        return { value: v, raw: v, start: a.end - v.length, end: a.end };
-      }
+      if (n.startsWith('--') && a.value.startsWith(`${n}=`)) return attachedValue(a, `${n}=`);
+      if (!n.startsWith('--') && n.length === 2 && a.value.startsWith(n) && a.value.length > 2 && !a.value.startsWith('--')) return attachedValue(a, n);
     }
   }
   return null;

@@ -59,8 +59,13 @@ function split(list: string): string[] {
 function ruleNames(p: Pragma, rules: readonly RuleModule[]): Set<string> {
   const out = new Set<string>();
   for (const code of p.codes) {
-    if (code.toLowerCase() === 'all') { out.add('all'); continue; }
     if (p.tool === 'shipshape') { out.add(code.toLowerCase()); continue; }
+    if (code.toLowerCase() === 'all') {
+      // `# check=skip=all` skips Docker's checks, not ours: the rules that list one of that tool's codes.
+      const prefix = `${p.tool}:`;
+      for (const r of rules) if (r.meta.sources?.some((s) => s.startsWith(prefix))) out.add(r.name);
+      continue;
+    }
     const source = `${p.tool}:${code}`.toLowerCase();
     for (const r of rules) if (r.meta.sources?.some((s) => s.toLowerCase() === source)) out.add(r.name);
   }

@@ -1,6 +1,8 @@
 import type { JSONInstruction } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
 import type { Stage } from '~/engine/model';
+import { isExecForm, runtimeInstructions } from '~/engine/runtime';
+import { unwrap } from '~/engine/shell';
 
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|da|z|a|k)?sh$/;
 
@@ -19,11 +21,22 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const check = (instr: JSONInstruction, _stage: Stage) => {
+    /** Whether the exec-form words run a shell with `-c` (through wrappers such as `tini --`); `last`: with `-c` as the last word. */
+    const runsShell = (values: string[], last = false) => {
+      const program = unwrap(values.map((value) => ({ value, raw: value, start: 0, end: 0 }))).program;
+      const c = values.findIndex((v, k) => k > program && /^-[a-z]*c[a-z]*$/.test(v));
+      return SHELLS.test(values[program] ?? '') && c > program && (!last || c === values.length - 1);
+    };
+    const check = (instr: JSONInstruction, stage: Stage) => {
       const strings = instr.getJSONStrings();
       if (!strings.length || !/^\s*\[/.test(instr.getArgumentsContent() ?? '')) return;
-      const first = strings[0]!.getJSONValue();
-      if (SHELLS.test(first) && strings.some((s) => /^-[a-z]*c[a-z]*$/.test(s.getJSONValue()))) return;
+      // `["sh", "-c", "…"]`, `["tini", "--", "sh", "-c", "…"]`: a shell expands the script.
+      if (runsShell(strings.map((s) => s.getJSONValue()))) return;
+      // `ENTRYPOINT ["/bin/sh", "-c"]` makes the CMD's first string the shell's script.
+      if (instr.getKeyword() === 'CMD') {
+        const { entrypoint } = runtimeInstructions(model, stage);
+        if (entrypoint && isExecForm(entrypoint) && runsShell((entrypoint as JSONInstruction).getJSONStrings().map((s) => s.getJSONValue()), true)) return;
+      }
       for (const s of strings) {
         const { start } = model.offsets(s.getRange());
         const raw = context.text.slice(start, model.offsets(s.getRange()).end);

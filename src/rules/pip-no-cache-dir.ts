@@ -1,7 +1,7 @@
-import { pipInstall, inlineEnv } from '~/engine/commands';
+import { cacheDirs, cacheRemovedLater, mountInOtherHome, pipCacheOff } from '~/engine/build-env';
+import { pipInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { mountCovers } from '~/engine/mounts';
-import { hasFlag } from '~/engine/shell';
 
 export default defineRule({
   name: 'pip-no-cache-dir',
@@ -14,7 +14,8 @@ export default defineRule({
     fixable: 'safe',
     sources: ['hadolint:DL3042'],
     messages: {
-      cacheKept: '`pip install` keeps its cache (downloaded wheels) in this layer. Use a cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`) or add `--no-cache-dir`.',
+      cacheKept: '`pip install` keeps its cache (downloaded wheels) in `{{dir}}`, in this layer. Use a cache mount on it (`RUN --mount=type=cache,target={{dir}}`) or add `--no-cache-dir`.',
+      otherHome: 'This `RUN` runs as `{{user}}`, so pip caches in that user\'s home, not in `{{target}}`: the cache mount catches nothing and the cache stays in this layer. Mount the user\'s cache directory instead (or set `PIP_CACHE_DIR` to the mount), or add `--no-cache-dir`.',
     },
   },
   create(context) {
@@ -22,19 +23,23 @@ export default defineRule({
     return {
       RUN(run, stage) {
         const mounts = model.mounts(run);
-        const cacheDir = model.envValue(stage, 'PIP_CACHE_DIR', run)?.value;
-        if (mountCovers(mounts, ['/root/.cache/pip', '/root/.cache', ...(cacheDir ? [cacheDir] : [])])) return;
-        // pip reads any value of PIP_NO_CACHE_DIR as "no cache" (even `false`, a known quirk).
-        const envOff = model.envValue(stage, 'PIP_NO_CACHE_DIR', run);
-        if (envOff && envOff.value !== '') return;
-        for (const cmd of model.commands(run)) {
+        const cmds = model.commands(run);
+        cmds.forEach((cmd, i) => {
           const call = pipInstall(cmd);
-          if (!call || call.tool !== 'pip') continue;
-          if (hasFlag(call.command.args, ['--no-cache-dir', '--no-cache'])) continue;
-          if (inlineEnv(cmd, 'PIP_NO_CACHE_DIR')) continue;
+          if (!call || call.tool !== 'pip') return;
+          // `--no-cache-dir`, or PIP_NO_CACHE_DIR in front of the command, exported earlier in the RUN, or by ENV or ARG.
+          if (pipCacheOff(model, stage, run, cmd, cmds)) return;
+          // The cache directory this pip uses (`--cache-dir`, PIP_CACHE_DIR, XDG_CACHE_HOME, ~/.cache/pip):
+          // a cache or tmpfs mount on it, or its removal later in the same RUN, keeps it out of the layer.
+          const dir = cacheDirs(model, stage, run, cmd, 'pip', cmds)[0]!;
+          const mount = mountCovers(mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs'), [dir]);
+          const user = mount && mountInOtherHome(model, stage, run, mount);
+          if (mount && !user) return;
+          if (cacheRemovedLater(cmds, i, dir, 'pip')) return;
           const sub = call.subcommand!;
           context.report({
-            messageId: 'cacheKept',
+            messageId: user ? 'otherHome' : 'cacheKept',
+            data: { dir, user: user ?? '', target: mount?.target ?? '' },
             range: { start: cmd.program.start, end: sub.end },
             fix: {
               title: 'Add `--no-cache-dir`',
@@ -42,7 +47,7 @@ export default defineRule({
               edits: [{ start: sub.end, end: sub.end, text: sub.raw.startsWith('"') ? ', "--no-cache-dir"' : ' --no-cache-dir' }],
             },
           });
-        }
+        });
       },
     };
   },

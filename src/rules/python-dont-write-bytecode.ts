@@ -1,4 +1,4 @@
-import { inlineEnv, pipInstall, truthy, uvInstall } from '~/engine/commands';
+import { inlineEnv, pipInstall, pythonModule, truthy, uvInstall } from '~/engine/commands';
 import { copyArgs, fromStage } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import { hasFlag } from '~/engine/shell';
@@ -39,7 +39,7 @@ export default defineRule({
           for (const instr of s.instructions) {
             if (instr.getKeyword() !== 'RUN') continue;
             for (const c of model.commands(instr)) {
-              if (/^python(\d+(\.\d+)?)?$/.test(c.name) && c.args.some((a, i) => a.value === 'compileall' && c.args[i - 1]?.value === '-m')) return;
+              if (/^python(\d+(\.\d+)?)?$/.test(c.name) && pythonModule(c.args)?.name === 'compileall') return;
               if (truthy(inlineEnv(c, 'UV_COMPILE_BYTECODE'))) return;
               if ((uvInstall(c) || pipInstall(c)) && hasFlag(c.args, ['--compile-bytecode', '--compile'])) return;
             }

@@ -1,20 +1,6 @@
-import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
-import type { DockerfileModel, Stage } from '~/engine/model';
 
 const ROOT = /^(root|0)(:.*)?$/;
-
-/** The USER in effect before `instr` (stage and parents), or null when none was set. */
-function userBefore(model: DockerfileModel, stage: Stage, instr: Instruction): string | null {
-  let user: string | null = null;
-  for (const s of model.lineage(stage).reverse()) {
-    for (const i of s.instructions) {
-      if (s === stage && !model.isBefore(i, instr)) break;
-      if (i.getKeyword() === 'USER') user = model.resolveInStage(i.getArgumentsContent() ?? '', s, i).trim();
-    }
-  }
-  return user;
-}
 
 export default defineRule({
   name: 'sudo-in-run',
@@ -39,7 +25,7 @@ export default defineRule({
         // Only RUNs that use sudo need the USER in effect (a scan of earlier instructions).
         if (!cmds.some((c) => c.name === 'sudo' || c.wrappers.includes('sudo'))) return;
         const seen = new Set<number>();
-        const user = context.inOnbuild ? null : userBefore(model, stage, run);
+        const user = context.inOnbuild ? null : model.userBefore(stage, run);
         const root = user === null || ROOT.test(user);
         const runStart = model.offsets(run.getRange()).start;
         for (const cmd of cmds) {

@@ -1,4 +1,4 @@
-import { cacheDirs, cacheMountFor, cacheRemovedLater, uvCacheOff } from '~/engine/build-env';
+import { cacheDirs, cacheRemovedLater, mountInOtherHome, uvCacheOff } from '~/engine/build-env';
 import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { mountCovers } from '~/engine/mounts';
@@ -14,6 +14,7 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       cacheKept: '`uv {{sub}}` keeps uv\'s cache in this layer. Use a cache mount (`RUN --mount=type=cache,target={{dir}}`) or add `--no-cache`.',
+      otherHome: 'This `RUN` runs as `{{user}}`, so `uv {{sub}}` caches in that user\'s home, not in `{{target}}`: the cache mount catches nothing and the cache stays in this layer. Mount the user\'s cache directory instead (or set `UV_CACHE_DIR` to the mount), or add `--no-cache`.',
     },
   },
   create(context) {
@@ -24,15 +25,17 @@ export default defineRule({
         const cmds = model.commands(run);
         cmds.forEach((cmd, i) => {
           const uv = uvInstall(cmd);
-          if (!uv || uvCacheOff(model, stage, run, cmd)) return;
-          if (cacheMountFor(model, stage, run, cmd, 'uv', mounts)) return;
-          // A tmpfs mount keeps the cache out of the layer too.
-          const dir = cacheDirs(model, stage, run, cmd, 'uv')[0]!;
-          if (mountCovers(mounts.filter((m) => m.type === 'tmpfs'), [dir])) return;
+          if (!uv || uvCacheOff(model, stage, run, cmd, cmds)) return;
+          // A cache or tmpfs mount on the cache directory keeps the cache out of the layer, unless it
+          // is on root's home while the RUN runs as another user.
+          const dir = cacheDirs(model, stage, run, cmd, 'uv', cmds)[0]!;
+          const mount = mountCovers(mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs'), [dir]);
+          const user = mount && mountInOtherHome(model, stage, run, mount);
+          if (mount && !user) return;
           if (cacheRemovedLater(cmds, i, dir, 'uv')) return;
           context.report({
-            messageId: 'cacheKept',
-            data: { sub: cmd.args.slice(0, cmd.args.indexOf(uv.sub) + 1).map((a) => a.value).join(' '), dir },
+            messageId: user ? 'otherHome' : 'cacheKept',
+            data: { sub: cmd.args.slice(0, cmd.args.indexOf(uv.sub) + 1).map((a) => a.value).join(' '), dir, user: user ?? '', target: mount?.target ?? '' },
             range: { start: cmd.program.start, end: uv.sub.end },
             fix: { title: 'Add `--no-cache`', edits: [{ start: uv.sub.end, end: uv.sub.end, text: uv.sub.raw.startsWith('"') ? ', "--no-cache"' : ' --no-cache' }] },
           });

@@ -1,5 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
+import { pipCall, pythonModule, uvInstall } from '~/engine/commands';
 import { DockerfileModel } from '~/engine/model';
 import { decodeShellWord, hasFlag, logicalSource, optionValue, parseCommands, unquote, type Command, type Word } from '~/engine/shell';
 
@@ -248,5 +249,38 @@ describe('shell helpers', () => {
     expect([i.value, t.value, r.value]).toEqual(['https://a', '/t', 'req.txt']);
     for (const w of [i, t, r]) expect(text.slice(w.start, w.end)).toBe(w.value);
     expect(optionValue(a, ['--nope'])).toBeNull();
+  });
+});
+
+describe('tool calls however they are spelled', () => {
+  const call = (run: string) => commandsOf(`FROM python:3.12\nRUN ${run}\n`).map((c) => {
+    const pip = pipCall(c);
+    return pip ? `${pip.tool} ${pip.subcommand?.value ?? '-'}` : uvInstall(c) ? `uv ${uvInstall(c)!.sub.value}` : null;
+  });
+
+  it('skips the values of global options before the subcommand', () => {
+    expect(call('pip --timeout 60 --log /tmp/l install x')).toEqual(['pip install']);
+    expect(call('pip --no-cache-dir -q install x')).toEqual(['pip install']);
+    expect(call('uv --directory /app --cache-dir=/c sync')).toEqual(['uv sync']);
+    expect(call('uv --cache-dir /tmp/uvc pip install --system b')).toEqual(['uv install']);
+  });
+
+  it('finds the module of python -m in every form', () => {
+    const mod = (args: string) => pythonModule(commandsOf(`FROM python:3.12\nRUN python3 ${args}\n`)[0]!.args);
+    expect(mod('-m pip install x')).toEqual({ name: 'pip', next: 2 });
+    expect(mod('-mpip install x')).toEqual({ name: 'pip', next: 1 });
+    expect(mod('-Im pip install x')).toEqual({ name: 'pip', next: 2 });
+    expect(mod('-B -X dev -W ignore -m venv /v')).toEqual({ name: 'venv', next: 7 });
+    expect(mod('-Xdev -m compileall .')?.name).toBe('compileall');
+    expect(mod('-c "import pip"')).toBeNull();
+    expect(mod('manage.py -m pip')).toBeNull();
+    expect(call('python3 -Im pip install x')).toEqual(['pip install']);
+  });
+
+  it('reads the script of an exec-form shell after its other options', () => {
+    const run = (json: string) => summary(`FROM python:3.12\nRUN ${json}\n`);
+    expect(run('["/bin/bash", "-o", "pipefail", "-c", "pip install d && echo ok"]')).toEqual(['pip install d', 'echo ok']);
+    expect(run('["sh", "-ec", "uv sync"]')).toEqual(['uv sync']);
+    expect(run('["python", "-c", "print(1)"]')).toEqual(['python -c print(1)']);
   });
 });

@@ -36,6 +36,15 @@ describe('suppressions', () => {
     const all = `${base}# check=skip=all\nCMD python app.py\n`;
     expect(rulesAt(all).filter((r) => r.startsWith('5 '))).toEqual([]);
   });
+  it('check=skip=all skips the rules that stand for Docker checks, not the Python rules', () => {
+    const text = '# check=skip=all\nFROM python:3.12-slim AS Build\nCMD gunicorn app:app\n';
+    const found = rulesAt(text);
+    expect(found.filter((r) => /json-args-recommended|stage-name-casing/.test(r))).toEqual([]);
+    expect(found).toEqual(expect.arrayContaining(['2 python-unbuffered', '2 root-final-user', '3 gunicorn-worker-tmp-dir']));
+    // Likewise `# hadolint ignore=all`: the rules with a hadolint code only.
+    const hadolint = `${base}# hadolint ignore=all\nRUN pip install --trusted-host x flask\n`;
+    expect(rulesAt(hadolint).filter((r) => r.startsWith('5 '))).toEqual(['5 tls-verification-disabled']);
+  });
   it('noInlineIgnores turns every pragma off', () => {
     const text = `${base}# shipshape ignore=pip-no-cache-dir\n# hadolint ignore=DL3042\nRUN pip install flask\n`;
     expect(rulesAt(text, { noInlineIgnores: true })).toContain('6 pip-no-cache-dir');

@@ -10,8 +10,11 @@ ruleTester.run(rule, {
     { name: 'manage.py migrate', code: 'FROM python:3.12-slim\nCMD ["python", "manage.py", "migrate"]\n' },
     { name: 'builder stage only', code: 'FROM python:3.12 AS dev\nCMD ["flask", "run"]\nFROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'RUN is not the container command', code: 'FROM python:3.12-slim\nRUN python manage.py runserver --help\nCMD ["gunicorn", "p.wsgi"]\n' },
+    { name: 'a shell-form ENTRYPOINT never runs the CMD', code: 'FROM python:3.12-slim\nCMD ["flask", "run"]\nENTRYPOINT gunicorn app:app\n' },
   ],
   invalid: [
+    { name: 'uvicorn --reload behind tini', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "uvicorn", "app:app", "--reload"]\n', errors: 1 },
+    { name: 'runserver behind dumb-init', code: 'FROM python:3.12-slim\nENTRYPOINT ["dumb-init", "python", "manage.py", "runserver"]\n', errors: 1 },
     { code: 'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--reload"]\n', errors: [{ messageId: 'reload', line: 2, column: 28, endColumn: 38 }] },
     { code: 'FROM python:3.12-slim\nCMD flask run --host=0.0.0.0\n', errors: [{ messageId: 'flask', line: 2, column: 5, endColumn: 14 }] },
     { code: 'FROM python:3.12-slim\nCMD ["python", "-m", "flask", "run"]\n', errors: [{ messageId: 'flask', line: 2, column: 22, endColumn: 36 }] },

@@ -12,8 +12,21 @@ ruleTester.run(rule, {
     { name: 'gunicorn only in a builder stage', code: 'FROM python:3.12 AS b\nCMD ["gunicorn", "app:app"]\nFROM python:3.12-slim\nCMD ["python", "-m", "app"]\n' },
     { name: 'directory from a variable', code: 'FROM python:3.12-slim\nCMD gunicorn --worker-tmp-dir "$TMP" app:app\n' },
     { name: 'echo mentions gunicorn', code: 'FROM python:3.12-slim\nCMD ["echo", "gunicorn"]\n' },
+    { name: 'a shell-form ENTRYPOINT never runs the CMD', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\nENTRYPOINT python -m app\n' },
+    { name: 'an ENTRYPOINT in a later stage resets the inherited CMD', code: 'FROM python:3.12-slim AS base\nCMD ["gunicorn", "app:app"]\nFROM base\nENTRYPOINT ["python", "-m", "app"]\n' },
   ],
   invalid: [
+    {
+      name: 'behind an init in exec form',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "gunicorn", "app:app"]\n',
+      errors: [{ messageId: 'missing', line: 2, column: 27, endColumn: 37 }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n',
+    },
+    {
+      name: 'behind dumb-init, and a disk directory given with = in exec form',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["dumb-init", "gunicorn", "--worker-tmp-dir=/tmp", "app:app"]\n',
+      errors: [{ messageId: 'notTmpfs', line: 2, column: 56, endColumn: 60 }],
+    },
     {
       code: 'FROM python:3.12-slim\nCMD ["gunicorn", "-w", "4", "app:app"]\n',
       errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 16 }],

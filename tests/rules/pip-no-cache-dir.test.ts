@@ -17,6 +17,13 @@ ruleTester.run(rule, {
     { name: 'mention inside echo', code: 'FROM python:3.12-slim\nRUN echo "pip install flask"\n' },
     { name: 'uv pip is uv-no-cache territory', code: 'FROM python:3.12-slim\nRUN uv pip install --system flask\n' },
     { name: 'PIP_CACHE_DIR mounted', code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/cache/pip\nRUN --mount=type=cache,target=/cache/pip pip install flask\n' },
+    { name: '--cache-dir mounted', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/tmp/pc pip install --cache-dir /tmp/pc flask\n' },
+    { name: 'ARG PIP_NO_CACHE_DIR is in the environment of RUN', code: 'FROM python:3.12-slim\nARG PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },
+    { name: 'exported earlier in the RUN', code: 'FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n' },
+    { name: 'cache removed later in the RUN', code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf /root/.cache/pip\n' },
+    { name: 'pip cache purge later in the RUN', code: 'FROM python:3.12-slim\nRUN pip install flask && pip cache purge\n' },
+    { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/pip,uid=1000 pip install --user flask\n' },
+    { name: 'root again after another user', code: 'FROM python:3.12-slim\nUSER app\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n' },
   ],
   invalid: [
     {
@@ -60,6 +67,30 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN ["pip", "install", "flask"]\n',
       errors: [{ line: 2, column: 6, endColumn: 22 }],
       output: 'FROM python:3.12-slim\nRUN ["pip", "install", "--no-cache-dir", "flask"]\n',
+    },
+    {
+      name: 'pip options with a value before the subcommand, clustered interpreter flags, exec form with shell options',
+      code: 'FROM python:3.12-slim\nRUN pip --timeout 60 install a\nRUN python3 -Im pip install b\nRUN ["/bin/bash", "-o", "pipefail", "-c", "pip install c"]\n',
+      errors: [{ line: 2, column: 5, endColumn: 29 }, { line: 3, column: 5, endColumn: 28 }, { line: 4, column: 44, endColumn: 55 }],
+      output: 'FROM python:3.12-slim\nRUN pip --timeout 60 install --no-cache-dir a\nRUN python3 -Im pip install --no-cache-dir b\nRUN ["/bin/bash", "-o", "pipefail", "-c", "pip install --no-cache-dir c"]\n',
+    },
+    {
+      name: 'the cache moved away from the mount: PIP_CACHE_DIR, --cache-dir',
+      code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install a\nRUN --mount=type=cache,target=/pipcache pip install --cache-dir /tmp/pc b\n',
+      errors: [{ messageId: 'cacheKept', line: 3, message: /`\/pipcache`/ }, { messageId: 'cacheKept', line: 4, message: /`\/tmp\/pc`/ }],
+      output: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir a\nRUN --mount=type=cache,target=/pipcache pip install --no-cache-dir --cache-dir /tmp/pc b\n',
+    },
+    {
+      name: 'a mount on root\'s cache while the RUN runs as another user',
+      code: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip pip install --user flask\n',
+      errors: [{ messageId: 'otherHome', line: 4, message: /runs as `app`/ }],
+      output: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir --user flask\n',
+    },
+    {
+      name: 'an export after the install, or a plain shell variable, does not count',
+      code: 'FROM python:3.12-slim\nRUN pip install a && export PIP_NO_CACHE_DIR=1\nRUN PIP_NO_CACHE_DIR=1; pip install b\n',
+      errors: [{ line: 2 }, { line: 3 }],
+      output: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir a && export PIP_NO_CACHE_DIR=1\nRUN PIP_NO_CACHE_DIR=1; pip install --no-cache-dir b\n',
     },
     {
       name: 'cache mount on another directory does not count',

@@ -12,6 +12,9 @@ ruleTester.run(rule, {
     { name: 'unknown versions', code: 'ARG PY\nFROM python:${PY} AS b\nRUN python -m venv /venv\nFROM python:${PY}-slim\nCOPY --from=b /venv /venv\n' },
     { name: 'app code is not version specific', code: 'FROM python:3.11 AS b\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
     { name: 'external image', code: 'FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.10.4 /uv /bin/uv\n' },
+    { name: 'the same Python from an image', code: 'FROM python:3.12-slim\nCOPY --from=python:3.12 /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages\n' },
+    { name: '~/.local without pip install --user', code: 'FROM python:3.12-slim AS b\nRUN mkdir -p /root/.local/share/app\nFROM python:3.11-slim\nCOPY --from=b /root/.local /root/.local\n' },
+    { name: 'a venv variable of the same version', code: 'FROM python:3.12 AS b\nENV VIRTUAL_ENV=/opt/app\nRUN python -m venv $VIRTUAL_ENV\nFROM python:3.12-slim\nCOPY --from=b /opt/app /opt/app\n' },
   ],
   invalid: [
     {
@@ -28,6 +31,21 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'pathVersion', line: 3 }],
     },
     { name: 'by stage index and uv venv', code: 'FROM python:3.13\nRUN uv venv /app/.venv\nFROM python:3.12-slim\nCOPY --from=0 /app/.venv /app/.venv\n', errors: 1 },
+    {
+      name: 'a venv made at $VIRTUAL_ENV',
+      code: 'FROM python:3.11-slim AS builder\nENV VIRTUAL_ENV=/opt/app\nRUN python -m venv $VIRTUAL_ENV\nFROM python:3.12-slim\nCOPY --from=builder /opt/app /opt/app\n',
+      errors: [{ messageId: 'versions', line: 5, column: 21, endColumn: 29 }],
+    },
+    {
+      name: 'from an image rather than a stage',
+      code: 'FROM python:3.12-slim\nCOPY --from=python:3.11-slim /usr/local/lib/python3.11/site-packages /usr/local/lib/python3.12/site-packages\nCOPY --from=python:3.11 /opt/venv /opt/venv\n',
+      errors: [{ messageId: 'pathVersion', line: 2 }, { messageId: 'versions', line: 3, message: /from `python:3.11` \(Python 3.11\)/ }],
+    },
+    {
+      name: 'pip install --user fills ~/.local for one Python',
+      code: 'FROM python:3.12-slim AS builder\nRUN pip install --no-cache-dir --user flask==3.0.3\nFROM python:3.11-slim\nCOPY --from=builder /root/.local /root/.local\n',
+      errors: [{ messageId: 'versions', line: 4 }],
+    },
     { name: 'ARG substituted', code: 'ARG BUILD_PY=3.11\nFROM python:${BUILD_PY} AS b\nRUN python -m venv /venv\nFROM python:3.13-slim\nCOPY --from=b /venv /venv\n', errors: 1 },
   ],
 });

@@ -57,7 +57,7 @@ ruleTester.run(rule, {
     {
       name: 'exec form',
       code: 'FROM python:3.12-slim\nRUN ["sudo", "apt-get", "update"]\n',
-      errors: [{ line: 2, column: 6, endColumn: 12 }],
+      errors: [{ line: 2, column: 7, endColumn: 11 }],
     },
     {
       name: 'heredoc',

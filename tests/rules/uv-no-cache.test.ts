@@ -28,6 +28,18 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'global options with a value before the subcommand',
+      code: 'FROM python:3.12-slim\nRUN uv --directory /app sync --frozen\nRUN uv --cache-dir /tmp/uvc pip install --system b\n',
+      errors: [{ messageId: 'cacheKept', line: 2 }, { messageId: 'cacheKept', line: 3, message: /target=\/tmp\/uvc/ }],
+      output: 'FROM python:3.12-slim\nRUN uv --directory /app sync --no-cache --frozen\nRUN uv --cache-dir /tmp/uvc pip install --no-cache --system b\n',
+    },
+    {
+      name: 'a mount on root\'s cache while the RUN runs as another user',
+      code: 'FROM python:3.12-slim\nUSER 1000\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen\n',
+      errors: [{ messageId: 'otherHome', line: 3, message: /runs as `1000`/ }],
+      output: 'FROM python:3.12-slim\nUSER 1000\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --no-cache --frozen\n',
+    },
+    {
       code: 'FROM python:3.12-slim\nRUN uv pip install --system flask\n',
       errors: [{ messageId: 'cacheKept', line: 2, column: 5, endColumn: 19, message: /`uv pip install`/ }],
       output: 'FROM python:3.12-slim\nRUN uv pip install --no-cache --system flask\n',

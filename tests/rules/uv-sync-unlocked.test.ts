@@ -17,6 +17,7 @@ ruleTester.run(rule, {
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nRUN uv sync --no-dev\n', errors: [{ messageId: 'unlocked', line: 2, column: 5, endColumn: 12 }] },
+    { name: 'a global option with a value before the subcommand', code: 'FROM python:3.12-slim\nRUN uv --directory /app sync\n', errors: [{ messageId: 'unlocked', line: 2, column: 5, endColumn: 29 }] },
     { code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv \\\n    uv sync --no-install-project\n', errors: [{ line: 3 }] },
     {
       name: 'exec form suggestion',
