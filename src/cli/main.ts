@@ -2,12 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { applyFixes } from '~/engine/fixes';
-import { lint, rules, ruleSummary, version } from '~/engine/index';
+import { lint, lintDetailed, rules, ruleSummary, version, type LintResult } from '~/engine/index';
 import { SEVERITIES, type Finding, type LintOptions, type Severity } from '~/engine/types';
 import { ConfigError, findConfig, lintOptionsOf } from './config';
 import { explain } from './explain';
 import { migrateCommand } from './migrate';
 import { formatters } from './formatters/index';
+import { reportRuleErrors } from './rule-errors';
 import type { FileResult } from './formatters/types';
 
 /** The process around the CLI, so tests can run it in-process. */
@@ -94,14 +95,14 @@ function rulesCommand(io: CliIO, args: string[]): number {
 }
 
 /** Lints, applies safe fixes until nothing changes (at most 10 passes), and lints the result. */
-function lintAndFix(text: string, options: LintOptions): { text: string; findings: Finding[] } {
+function lintAndFix(text: string, options: LintOptions): { text: string } & LintResult {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
     const { text: next, applied } = applyFixes(current, lint(current, options));
     if (!applied.length || next === current) break;
     current = next;
   }
-  return { text: current, findings: lint(current, options) };
+  return { text: current, ...lintDetailed(current, options) };
 }
 
 function lintCommand(io: CliIO, args: string[]): number {
@@ -148,9 +149,12 @@ function lintCommand(io: CliIO, args: string[]): number {
     if (values.fix) {
       const fixed = lintAndFix(text, options);
       if (fixed.text !== text) writeFileSync(file, fixed.text);
+      reportRuleErrors(io, file, fixed.ruleErrors);
       results.push({ file, text: fixed.text, findings: fixed.findings });
     } else {
-      results.push({ file, text, findings: lint(text, options) });
+      const { findings, ruleErrors } = lintDetailed(text, options);
+      reportRuleErrors(io, file, ruleErrors);
+      results.push({ file, text, findings });
     }
   }
   threshold ??= 'warning';

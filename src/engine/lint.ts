@@ -3,7 +3,7 @@ import { ruleUrl } from './define-rule';
 import { DockerfileModel, memoise, type Stage } from './model';
 import { applySuppressions } from './suppressions';
 import type {
-  Finding, Fix, LintOptions, LspRange, ReportDescriptor, ReportRange, RuleContext, RuleModule, Severity, Visitors,
+  Finding, Fix, LintOptions, LspRange, ReportDescriptor, ReportRange, RuleContext, RuleModule, Severity, TextEdit, Visitors,
 } from './types';
 
 type Handler = (node: Instruction, stage: Stage | null) => void;
@@ -57,8 +57,10 @@ class Context implements RuleContext<string> {
       start, end,
       sources: rule.meta.sources ?? [], url: ruleUrl(rule.name),
     };
-    if (d.fix) finding.fix = { ...d.fix, safety: 'safe' } as Fix;
-    if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => ({ ...s, safety: 'unsafe' }) as Fix);
+    // Rules write new lines with \n; a CRLF file gets CRLF lines.
+    const eol = (f: { title: string; edits: TextEdit[] }) => (model.eol === '\n' ? f : { ...f, edits: f.edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, '\r\n') })) });
+    if (d.fix) finding.fix = { ...eol(d.fix), safety: 'safe' } as Fix;
+    if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => ({ ...eol(s), safety: 'unsafe' }) as Fix);
     this.findings.push(finding);
   }
 }

@@ -140,6 +140,8 @@ export class DockerfileModel {
   readonly globalArgs = new Map<string, string | null>();
   readonly lines: LineIndex;
   readonly escapeChar: string;
+  /** The file's line break (that of its first line): what inserted lines use. */
+  readonly eol: '\n' | '\r\n';
   /** The day of the lint (`options.now`, else today), as YYYY-MM-DD: what end-of-life dates compare with. */
   readonly today: string;
   private readonly stageByInstruction = new Map<Instruction, Stage>();
@@ -152,6 +154,8 @@ export class DockerfileModel {
   constructor(readonly dockerfile: Dockerfile, readonly text: string, readonly options: Readonly<LintOptions> = {}) {
     this.lines = new LineIndex(text);
     this.escapeChar = dockerfile.getEscapeCharacter();
+    const firstBreak = text.indexOf('\n');
+    this.eol = firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
     this.instructions = dockerfile.getInstructions();
     for (const instr of this.instructions) memoise(instr);
     const now = options.now ?? new Date();

@@ -142,3 +142,14 @@ describe('shipshape rules and explain', () => {
     expect(unknown.stderr).toContain("did you mean 'pip-no-cache-dir'");
   });
 });
+
+describe('a rule that fails internally', () => {
+  it('is named on stderr with the file, once per failure', async () => {
+    const { reportRuleErrors } = await import('~/cli/rule-errors');
+    const lines: string[] = [];
+    reportRuleErrors({ stderr: (s) => lines.push(s) }, 'Dockerfile', [{ rule: 'pip-no-cache-dir', message: 'boom' }]);
+    expect(lines).toEqual(['shipshape: rule pip-no-cache-dir failed on Dockerfile and was skipped (its findings are missing): boom\n']);
+    reportRuleErrors({ stderr: (s) => lines.push(s) }, 'Dockerfile', []);
+    expect(lines).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint, lintDetailed } from '~/engine/index';
+import { applyFixes, lint, lintDetailed } from '~/engine/index';
 import type { Finding } from '~/engine/types';
 import { fixtureDockerfiles } from '../support/fixtures';
 
@@ -46,6 +46,21 @@ describe('bad input never breaks lint()', () => {
   it('keeps positions right with CRLF line ends', () => {
     const f = check('FROM python:3.12-slim\r\nENV A=1 \\\r\n    B=2\r\nRUN pip install \\\r\n    flask\r\n').find((x) => x.rule === 'pip-no-cache-dir')!;
     expect([f.line, f.column, f.endLine, f.endColumn]).toEqual([4, 5, 4, 16]);
+  });
+  it('writes the lines a fix inserts with the file\'s CRLF line ends, until nothing is left to fix', () => {
+    const fixAll = (input: string) => {
+      let out = input;
+      for (let pass = 0; pass < 5; pass++) out = applyFixes(out, lint(out)).text;
+      return out;
+    };
+    const text = 'FROM python:3.12-slim\r\nRUN pip install flask==3.0.3\r\nUSER 1000\r\n';
+    const fixed = fixAll(text);
+    expect(fixed).toContain('ENV PYTHONUNBUFFERED=1\r\n');
+    expect(fixed).toContain('--no-cache-dir');
+    expect(fixed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(applyFixes(fixed, lint(fixed)).applied).toEqual([]);
+    // An LF file keeps LF.
+    expect(fixAll(text.replace(/\r\n/g, '\n'))).not.toContain('\r');
   });
   it('keeps positions right with lone CR line ends', () => {
     expect(probeLines(check(`FROM python:3.12-slim\r${PROBE}\r`))).toEqual([[2, 5]]);
