@@ -206,7 +206,8 @@ export class DockerfileModel {
         if (op === '-') return defined ? v! : (word ?? '');
         if (op === ':+') return set ? (word ?? '') : '';
         if (op === '+') return defined ? (word ?? '') : '';
-        return set ? v! : whole;
+        // A variable declared with an empty default (`ARG VARIANT=`) expands to nothing; one never given a value stays as written.
+        return defined ? v! : whole;
       });
   }
 

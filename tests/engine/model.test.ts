@@ -85,6 +85,9 @@ describe('global ARG substitution in FROM', () => {
     expect(image('ARG PY=\nFROM python:${PY:-3.12}\n')).toBe('python:3.12');
     expect(image('ARG SLIM=1\nFROM python:3.12${SLIM:+-slim}\n')).toBe('python:3.12-slim');
     expect(image('FROM python:3.12${SLIM:+-slim}\n')).toBe('python:3.12');
+    // Declared with an empty default: expands to nothing. Declared without one: unknown.
+    expect(image('ARG VARIANT=\nFROM python:3.12${VARIANT}\n')).toBe('python:3.12');
+    expect(image('ARG VARIANT\nFROM python:3.12${VARIANT}\n')).toBe('python:3.12${VARIANT}');
   });
   it('leaves unknown variables as written', () => {
     const m = modelOf('FROM python:${PY}-slim\n');
@@ -99,6 +102,7 @@ describe('global ARG substitution in FROM', () => {
     const m = modelOf('FROM x\n');
     const vars = new Map<string, string | null>([['A', '1'], ['E', '']]);
     expect(m.substitute('$A-${A}-${B:-b}-${E:-e}-${E-x}-${A:+y}-$B', vars)).toBe('1-1-b-e--y-$B');
+    expect(m.substitute('[$E][${E}]', vars)).toBe('[][]');
   });
 });
 
