@@ -61,9 +61,13 @@ function memoProto(proto: object): object {
     const fn = (proto as Record<string, unknown>)[name];
     if (typeof fn !== 'function') return;
     const original = fn as (this: unknown, ...a: unknown[]) => unknown;
-    // dockerfile-ast's getHeredocs() throws on some broken heredocs (`RUN <<EOF` then a lone `\`): no heredocs then.
+    // dockerfile-ast's getHeredocs() reads every argument, and throws on some broken heredocs
+    // (`RUN <<EOF` then a lone `\`): no `<<` means no heredocs, and a throw means none either.
     const compute = name === 'getHeredocs'
-      ? function (this: unknown) { try { return original.call(this); } catch { return []; } }
+      ? function (this: unknown) {
+        if (!(this as Instruction).getTextContent().includes('<<')) return [];
+        try { return original.call(this); } catch { return []; }
+      }
       : original;
     // dockerfile-ast's ModifiableInstruction.getArguments() shifts the flags off the array that
     // getRawArguments() returned: each caller gets its own copy of the remembered array.
@@ -361,8 +365,22 @@ export class DockerfileModel {
 
   private computeCommands(instr: Instruction): Command[] {
     const json = 'getJSONStrings' in instr ? (instr as JSONInstruction).getJSONStrings() : [];
-    const args = instr.getArguments();
-    if (json.length && args[0]?.getValue().startsWith('[')) {
+    const r = instr.getRange();
+    let end = this.lines.offset(r.end.line, r.end.character);
+    // Where the command starts: after the keyword and the flags (`RUN --mount=… pip …`), which
+    // dockerfile-ast keeps from the parse, rather than through getArguments(), which it recomputes.
+    let start: number;
+    if (instr.getKeyword() === 'HEALTHCHECK') {
+      const args = instr.getArguments();
+      const sub = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
+      if (sub < 0 || !args[sub + 1]) return [];
+      start = this.offsets(args[sub + 1]!.getRange()).start;
+    } else {
+      start = this.offsets(instr.getInstructionRange()).end;
+      for (const f of 'getFlags' in instr ? (instr as Run).getFlags() : []) start = Math.max(start, this.offsets(f.getRange()).end);
+    }
+    const firstChar = this.text.charAt(this.firstWordAt(start, end));
+    if (json.length && firstChar === '[') {
       const words: Word[] = json.map((j) => {
         const r = j.getRange();
         const start = this.lines.offset(r.start.line, r.start.character);
@@ -395,18 +413,9 @@ export class DockerfileModel {
         start: words[0]!.start, end: words[words.length - 1]!.end,
       }];
     }
-    if (!args.length) return [];
+    if (!firstChar) return [];
     // `CMD []`: an exec form with no command.
-    if (!json.length && /^\[\s*\]$/.test(instr.getArgumentsContent()?.trim() ?? '')) return [];
-    let first = args[0]!.getRange().start;
-    if (instr.getKeyword() === 'HEALTHCHECK') {
-      const sub = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
-      if (sub < 0 || !args[sub + 1]) return [];
-      first = args[sub + 1]!.getRange().start;
-    }
-    const start = this.lines.offset(first.line, first.character);
-    const r = instr.getRange();
-    let end = this.lines.offset(r.end.line, r.end.character);
+    if (firstChar === '[' && /^\[\s*\]$/.test(logicalSource(this.text, start, end, this.escapeChar).text.trim())) return [];
     const heredocs = 'getHeredocs' in instr ? (instr as Run).getHeredocs() : [];
     const out: Command[] = [];
     const contentStart = heredocs[0]?.getContentRange()?.start ?? heredocs[0]?.getDelimiterRange()?.start;
@@ -428,6 +437,30 @@ export class DockerfileModel {
       out.push(...parseCommands(logicalSource(this.text, cs, ce, '\\')));
     }
     return out;
+  }
+
+  /** The offset of the first character in [from, end) that is not a blank or a line continuation, or `end`. */
+  private firstWordAt(from: number, end: number): number {
+    const { text, escapeChar } = this;
+    let i = from;
+    while (i < end) {
+      const c = text[i];
+      if (c === ' ' || c === '\t') { i++; continue; }
+      if (c === escapeChar) {
+        let j = i + 1;
+        while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+        if (text[j] === '\r' && text[j + 1] === '\n') j++;
+        if (text[j] === '\n' || text[j] === '\r') { i = j + 1; continue; }
+      }
+      // A comment line inside the continuation.
+      if (c === '#' && i > from && (text[i - 1] === '\n' || text[i - 1] === '\r' || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i)))) {
+        while (i < end && text[i] !== '\n' && text[i] !== '\r') i++;
+        continue;
+      }
+      if (c === '\n' || c === '\r') { i++; continue; }
+      return i;
+    }
+    return end;
   }
 
   /**
