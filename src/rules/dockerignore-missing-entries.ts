@@ -12,6 +12,11 @@ const ENTRIES: Array<{ name: string; paths: string[][]; pattern: string; topLeve
   { name: '.env', paths: [['.env']], pattern: '.env' },
 ];
 
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}` : items.join('');
+}
+
 export default defineRule({
   name: 'dockerignore-missing-entries',
   meta: {
@@ -23,6 +28,8 @@ export default defineRule({
     messages: {
       missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}.',
       missingAnchored: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}. Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory.',
+      missingReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). The {{exceptions}} {{bring}} {{reincluded}} back into the context: the last matching line wins, so add {{patterns}} after the exceptions.',
+      missingAnchoredReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory; and the {{exceptions}} {{bring}} {{reincluded}} back into the context. The last matching line wins: add {{patterns}} after the exceptions.',
     },
   },
   create(context) {
@@ -42,12 +49,38 @@ export default defineRule({
         // An entry is covered when, for one of its alternatives, every probe path is ignored.
         const missing = ENTRIES.filter((e) => !e.paths.some((alt) => alt.every((p) => ignored(p))));
         if (!missing.length) return;
-        // The common near miss: `*.pyc` or `__pycache__` written as in .gitignore, which matches only at the top.
-        const anchored = missing.filter((m) => m.topLevel !== undefined && ignored(m.topLevel));
+        const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+        const matchers = new Map<string, (path: string) => boolean>();
+        const matches = (pattern: string, path: string) => {
+          let m = matchers.get(pattern);
+          if (!m) matchers.set(pattern, m = dockerignoreMatcher(pattern));
+          return m(path);
+        };
+        const excluded = dockerignoreMatcher(lines.filter((l) => !l.startsWith('!')).join('\n'));
+        const exceptions = new Set<string>();
+        const reincluded: typeof missing = [];
+        const anchored: typeof missing = [];
+        for (const m of missing) {
+          // An exception (`!app/**`) re-includes a path that the other patterns exclude: the last one that matches it.
+          const back = m.paths.flat().find((p) => !ignored(p) && excluded(p));
+          const exception = back && [...lines].reverse().find((l) => l.startsWith('!') && matches(l.slice(1), back));
+          if (exception) {
+            exceptions.add(exception);
+            reincluded.push(m);
+            continue;
+          }
+          // The common near miss: `*.pyc` or `__pycache__` written as in .gitignore, which matches only at the top.
+          // Only when such a pattern is there: a catch-all (`*`, `**`) also matches the top, and is not one.
+          const nested = m.paths[0]![0]!;
+          if (m.topLevel !== undefined && ignored(m.topLevel) && lines.some((l) => !l.startsWith('!')
+            && matches(l, m.topLevel!) && !matches(l, nested) && !matches(l, 'shipshape-unrelated-probe.txt'))) anchored.push(m);
+        }
+        const names = (list: typeof missing) => andList(list.map((m) => `\`${m.name}\``));
         context.report({
-          messageId: anchored.length ? 'missingAnchored' : 'missing',
+          messageId: reincluded.length ? (anchored.length ? 'missingAnchoredReincluded' : 'missingReincluded') : anchored.length ? 'missingAnchored' : 'missing',
           data: { entries: missing.map((m) => `\`${m.name}\``).join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', '),
-            anchored: anchored.map((m) => `\`${m.name}\``).join(' and ') },
+            anchored: names(anchored), reincluded: names(reincluded), exceptions: `${exceptions.size > 1 ? 'exceptions' : 'exception'} ${andList([...exceptions].map((e) => `\`${e}\``))}`,
+            bring: exceptions.size > 1 ? 'bring' : 'brings' },
           range: { start: source.start, end: source.end },
         });
       },

@@ -1,6 +1,7 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
+import { logicalSource } from '~/engine/shell';
 
 /** Characters that give a shell-form command a meaning exec form would lose. */
 const SHELL_SYNTAX = /[$`'"\\;&|<>(){}*?[\]~#!]/;
@@ -17,6 +18,25 @@ function shellSet(model: DockerfileModel, stage: Stage, instr: Instruction): boo
   }
   return false;
 }
+/**
+ * What keeps exec-form-looking text (it starts with `[`) from being the JSON array of strings Docker
+ * requires, or null when it is one. Docker then runs the whole text through the shell.
+ */
+function jsonProblem(text: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return null;
+    return Array.isArray(parsed) ? 'every element must be a string in double quotes' : 'it is not a JSON array';
+  } catch { /* described below */ }
+  const t = text.trim();
+  if (/^\[\s*'|,\s*'|'\s*[,\]]/.test(t)) return 'strings need double quotes, not single quotes';
+  if (!t.endsWith(']')) return 'the closing `]` is missing';
+  if (/,\s*\]$/.test(t)) return 'a trailing comma before `]` is not allowed';
+  if (/"\s+"/.test(t) || /"\s*\[|\]\s*"/.test(t)) return 'a comma is missing between two strings';
+  if (/,\s*,|\[\s*,/.test(t)) return 'an element is missing between two commas';
+  return 'strings need double quotes and commas between them';
+}
+
 /** The first SHELL of each stage (stages are per lint, so this never outlives one). */
 const firstShell = new WeakMap<Stage, Instruction | null>();
 
@@ -33,25 +53,25 @@ export default defineRule({
     messages: {
       shellForm: '`CMD` in shell form runs through `/bin/sh -c`, so the shell can end up as PID 1 and the `SIGTERM` of `docker stop` may never reach your program, which is then killed after the grace period. Use exec form, `CMD ["program", "arg"]`.',
       shellFormEntrypoint: '`ENTRYPOINT` in shell form runs through `/bin/sh -c`: it ignores `CMD` and the arguments of `docker run`, and the `SIGTERM` of `docker stop` may never reach your program. Use exec form, `ENTRYPOINT ["program", "arg"]`.',
-      invalidJson: 'This `{{keyword}}` looks like exec form but is not valid JSON (strings need double quotes), so Docker runs the text through `/bin/sh -c`. Write it as a JSON array with double quotes.',
+      invalidJson: 'This `{{keyword}}` looks like exec form but is not valid JSON ({{problem}}), so Docker runs the text through `/bin/sh -c` instead. Write it as a JSON array of double-quoted strings, such as `{{keyword}} ["program", "arg"]`.',
     },
   },
   create(context) {
     const { model } = context;
     const check = (instr: JSONInstruction, stage: Stage) => {
       const argsRange = instr.getArgumentsRange();
-      if (!argsRange || instr.getJSONStrings().length) return;
+      if (!argsRange) return;
       const { start, end } = model.offsets(argsRange);
       const text = model.text.slice(start, end);
       const keyword = instr.getKeyword() as 'CMD' | 'ENTRYPOINT';
+      // Docker parses text that starts with `[` as JSON and falls back to shell form when that fails:
+      // single quotes, a trailing comma, a missing comma or `]` (dockerfile-ast still finds strings in those).
       if (text.trimStart().startsWith('[')) {
-        try {
-          const parsed: unknown = JSON.parse(text.replace(/\\\r?\n/g, ' '));
-          if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return;
-        } catch { /* not JSON: Docker falls back to shell form */ }
-        context.report({ messageId: 'invalidJson', data: { keyword }, range: argsRange });
+        const problem = jsonProblem(logicalSource(model.text, start, end, model.escapeChar).text);
+        if (problem !== null) context.report({ messageId: 'invalidJson', data: { keyword, problem }, range: argsRange });
         return;
       }
+      if (instr.getJSONStrings().length) return;
       // BuildKit stays quiet once SHELL is set: the shell is then a deliberate choice.
       if (!context.inOnbuild && shellSet(model, stage, instr)) return;
       const cmds = model.commands(instr);

@@ -1,13 +1,40 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
-import type { Command } from '~/engine/shell';
+import type { Command, Word } from '~/engine/shell';
 
-/** `. venv/bin/activate`, `source /opt/venv/bin/activate`: the script word, or null. */
-function activation(c: Command) {
+type Activation =
+  | { kind: 'venv'; script: Word; end: number }
+  /** `source activate myenv`, `conda activate myenv`: `env` is the environment's name or path. */
+  | { kind: 'conda'; env: string; end: number };
+
+/**
+ * `. venv/bin/activate`, `source /opt/venv/bin/activate`: a virtualenv's script. `source activate
+ * myenv` (a bare `activate`, which the shell looks up on PATH: conda's) and `conda activate myenv`
+ * (also mamba, micromamba): a conda environment. Null for anything else.
+ */
+function activation(c: Command): Activation | null {
+  if (/^(conda|mamba|micromamba)$/.test(c.name)) {
+    const sub = c.args[0];
+    if (sub?.value !== 'activate') return null;
+    const env = c.args.slice(1).find((a) => !a.value.startsWith('-'));
+    return { kind: 'conda', env: env?.value ?? 'base', end: (env ?? sub).end };
+  }
   if (c.name !== '.' && c.name !== 'source') return null;
   const script = c.args[0];
-  return script && /(^|\/)activate$/.test(script.value) ? script : null;
+  if (!script || !/(^|\/)activate$/.test(script.value)) return null;
+  if (script.value === 'activate') {
+    const env = c.args[1];
+    return { kind: 'conda', env: env?.value ?? 'base', end: (env ?? script).end };
+  }
+  return { kind: 'venv', script, end: script.end };
+}
+
+/** Whether the USER in effect is root: none set, `root`, or uid 0 (with any group). */
+function isRoot(user: string | null): boolean {
+  if (user === null) return true;
+  const name = user.split(':')[0]!.trim();
+  return name === '' || name === 'root' || name === '0';
 }
 
 export default defineRule({
@@ -20,6 +47,8 @@ export default defineRule({
     scope: 'all-stages',
     messages: {
       lost: 'Sourcing `{{script}}` only changes this `RUN`\'s shell, which exits right after: the next instruction does not see the virtualenv. Set `ENV PATH="{{bin}}:$PATH"` instead.',
+      lostHome: 'Sourcing `{{script}}` only changes this `RUN`\'s shell, which exits right after: the next instruction does not see the virtualenv. Put the virtualenv\'s `bin` directory first on `PATH` with `ENV PATH="…/bin:$PATH"` instead, writing out the home directory of the user in effect (`ENV` does not expand `~`).',
+      conda: '`{{command}}` activates the conda environment `{{env}}` only in this `RUN`\'s shell, which exits right after: the next instruction does not see it. Run commands in the environment with `conda run {{flag}} {{env}} …`, or put the environment\'s `bin` directory first on `PATH` with {{envPath}}.',
     },
   },
   create(context) {
@@ -31,14 +60,40 @@ export default defineRule({
         // Commands that run only when the activation fails (`… || true`) do not use it.
         while (i > 0 && cmds[i]!.joinedBy === '||') i--;
         const last = cmds[i];
-        const script = last && activation(last);
-        if (!last || !script) return;
-        let bin = script.value.replace(/\/activate$/, '');
+        const found = last && activation(last);
+        if (!last || !found) return;
+        const range = { start: last.program.start, end: found.end };
+        if (found.kind === 'conda') {
+          const path = found.env.includes('/');
+          const bin = path ? `${found.env.replace(/\/+$/, '')}/bin` : found.env === 'base' ? '/opt/conda/bin' : `/opt/conda/envs/${found.env}/bin`;
+          const envPath = `\`ENV PATH="${bin}:$PATH"\`${path ? '' : ' (for conda installed in `/opt/conda`, as in the official images)'}`;
+          const command = context.text.slice(last.program.start, found.end);
+          context.report({ messageId: 'conda', data: { command, env: found.env, flag: path ? '-p' : '-n', envPath }, range });
+          return;
+        }
+        const script = found.script.value;
+        let bin = script.replace(/\/activate$/, '');
+        if (bin.startsWith('~')) {
+          // `~` is the home of the user the RUN runs as: root's is `/root`; another user's is not known here.
+          if (!/^~(\/|$)/.test(bin) || !isRoot(model.userBefore(stage, run))) {
+            context.report({ messageId: 'lostHome', data: { script }, range });
+            return;
+          }
+          bin = `/root${bin.slice(1)}`;
+        } else if (bin.startsWith('$')) {
+          // `$VIRTUAL_ENV/bin`: the value when ARG/ENV set it, else the variable as written (ENV expands it too).
+          const resolved = model.resolveInStage(bin, stage, run);
+          if (!resolved.startsWith('$')) bin = resolved;
+          if (bin.startsWith('$')) {
+            context.report({ messageId: 'lost', data: { script, bin }, range });
+            return;
+          }
+        }
         if (!bin.startsWith('/')) {
           const workdir = model.resolveInStage(lastWorkdir(model, stage, run) ?? '', stage, run);
           bin = workdir.startsWith('/') && !workdir.includes('$') ? `${workdir.replace(/\/+$/, '')}/${bin.replace(/^\.\//, '')}` : `/path/to/${bin.replace(/^\.\//, '')}`;
         }
-        context.report({ messageId: 'lost', data: { script: script.value, bin }, range: { start: last.program.start, end: script.end } });
+        context.report({ messageId: 'lost', data: { script, bin }, range });
       },
     };
   },

@@ -1,9 +1,97 @@
+import type { Instruction } from 'dockerfile-ast';
 import { pipInstall, uvInstall } from '~/engine/commands';
 import { copyArgs } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
-import type { Word } from '~/engine/shell';
+import type { DockerfileModel, Stage } from '~/engine/model';
+import { optionValue, unquote, type Command, type Word } from '~/engine/shell';
 
 const WHEELS = /(\.whl$|(^|\/)(wheels?|wheelhouse|dist)(\/|$))/;
+/** pip's and uv's options naming a directory of wheels: `--find-links /w`, `--find-links=/w`, `-f /w`, `-f/w`. */
+const FIND_LINKS = ['--find-links', '-f'];
+
+/** Joins and normalizes POSIX paths: `/app` + `./wheels/` → `/app/wheels`. */
+function joinPath(base: string, rel: string): string {
+  const parts: string[] = [];
+  for (const p of `${base}/${rel}`.split('/')) {
+    if (!p || p === '.') continue;
+    if (p === '..') parts.pop(); else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** The working directory in effect at `instr` as an absolute path, or null when it depends on the base image or a variable. */
+function workdirAt(model: DockerfileModel, stage: Stage, instr: Instruction): string | null {
+  let path: string | null = model.baseImage(stage)?.isScratch ? '/' : null;
+  for (const s of model.lineage(stage).reverse()) {
+    for (const i of s.instructions) {
+      if (s === stage && !model.isBefore(i, instr)) break;
+      if (i.getKeyword() !== 'WORKDIR') continue;
+      const raw = unquote(i.getArgumentsContent() ?? '');
+      if (!raw) continue;
+      const value = model.resolveInStage(raw, s, i);
+      if (value.includes('$')) path = null;
+      else if (value.startsWith('/')) path = joinPath('/', value);
+      else if (path !== null) path = joinPath(path, value);
+    }
+  }
+  return path;
+}
+
+/** A path as it stands at `instr`: absolute when it is, or when the working directory is known; null otherwise. */
+function absolute(model: DockerfileModel, stage: Stage, instr: Instruction, path: string): string | null {
+  if (path.startsWith('/')) return joinPath('/', path);
+  const workdir = workdirAt(model, stage, instr);
+  return workdir === null ? null : joinPath(workdir, path);
+}
+
+interface Copied {
+  source: Word;
+  /** The destination as written, trailing slashes removed (`.` for the working directory). */
+  dest: string;
+  /** The destination as an absolute path, when it can be known. */
+  destAbs: string | null;
+  from: string;
+  /** The `source=` of the bind mount: the path in the other stage. */
+  path: string;
+  /** The `target=` of the bind mount: where the `COPY` put the files, so the install command keeps working. */
+  target: string;
+}
+
+/** Whether `value` (a path the install reads) lies in the copied destination. */
+function inDest(value: string, c: Copied, abs: string | null): boolean {
+  const v = value.replace(/^file:\/\//, '');
+  const dest = c.dest || '/';
+  if (v === dest || v.startsWith(`${dest}/`) || (v.endsWith('.whl') && dest.endsWith('.whl'))) return true;
+  // Through the working directory (`COPY … wheels/` then `pip install /app/wheels/*`): only words that are paths.
+  if (c.destAbs === null || abs === null || v.startsWith('-') || !(v.includes('/') || v.endsWith('.whl'))) return false;
+  if (c.destAbs === '/') return v.endsWith('.whl') && abs.lastIndexOf('/') === 0;
+  return abs === c.destAbs || abs.startsWith(`${c.destAbs}/`);
+}
+
+/** The paths an install command reads: its words, and the values of `--find-links=…` / `-f…`. */
+function installPaths(cmd: Command): string[] {
+  const out: string[] = [];
+  for (const a of cmd.args) {
+    out.push(a.value);
+    const attached = optionValue([a], FIND_LINKS);
+    if (attached && attached !== a) out.push(attached.value);
+  }
+  return out;
+}
+
+/** Whether `value` (an `rm` argument) removes what the `COPY` put in place: the destination, its contents, or a directory above it. */
+function removes(value: string, c: Copied, abs: string | null): boolean {
+  const dest = c.dest || '/';
+  const bare = value.replace(/\/\*[^/]*$/, '').replace(/\/+$/, '') || '/';
+  if (bare === dest || dest.startsWith(`${bare}/`)) return true;
+  if (c.destAbs === null || abs === null) return false;
+  const absBare = abs.replace(/\/\*[^/]*$/, '').replace(/\/+$/, '') || '/';
+  return absBare !== '/' && (absBare === c.destAbs || c.destAbs.startsWith(`${absBare}/`));
+}
+
+function isRm(cmd: Command): boolean {
+  return cmd.name === 'rm';
+}
 
 export default defineRule({
   name: 'wheels-left-in-image',
@@ -14,35 +102,72 @@ export default defineRule({
     category: 'size',
     scope: 'final-stage',
     messages: {
-      left: 'The wheels copied here stay in this `COPY` layer after they are installed (line {{line}}), even if a later step deletes them: the image carries every package twice. Install with `RUN --mount=type=bind,from={{from}},source={{path}},target={{path}} pip install …` instead.',
+      left: 'The wheels copied here stay in this `COPY` layer after they are installed (line {{line}}), even if a later step deletes them: the image carries every package twice. Install with `RUN --mount=type=bind,from={{from}},source={{path}},target={{target}} pip install …` instead.',
+      removed: 'The `rm` on line {{rmLine}} does not shrink the image: it only hides the wheels in a later layer, because the files stay in this `COPY` layer, so the image carries every package twice (installed on line {{line}}). Drop the `COPY` and the `rm` and install with `RUN --mount=type=bind,from={{from}},source={{path}},target={{target}} pip install …` instead.',
     },
   },
   create(context) {
     const { model } = context;
     return {
       FinalStage(stage) {
-        const copied: Array<{ source: Word; dest: string; from: string; path: string }> = [];
+        const copied: Copied[] = [];
+        /** Copies reported already installed, waiting to see whether an `rm` follows. */
+        const installed: Array<{ c: Copied; line: number; rmLine: number | null }> = [];
+        const rmScan = (instr: Instruction, cmds: Command[]) => {
+          for (const cmd of cmds) {
+            if (!isRm(cmd)) continue;
+            for (const entry of installed) {
+              if (entry.rmLine !== null) continue;
+              if (cmd.args.some((a) => !a.value.startsWith('-') && removes(a.value, entry.c, absolute(model, stage, instr, a.value)))) {
+                entry.rmLine = model.lines.position(cmd.start).line;
+              }
+            }
+          }
+        };
         for (const instr of stage.instructions) {
           const k = instr.getKeyword();
           if (k === 'COPY') {
             const args = copyArgs(model, instr);
             if (!args?.from || !args.destination) continue;
+            const destRaw = args.destination.value;
+            const dest = destRaw.replace(/\/+$/, '') || (destRaw ? '/' : '');
+            const intoDir = destRaw.endsWith('/') || args.sources.length > 1 || dest === '.' || dest === '/';
             for (const s of args.sources) {
               if (!WHEELS.test(s.value.replace(/\/+$/, ''))) continue;
-              copied.push({ source: s, dest: args.destination.value.replace(/\/+$/, ''), from: args.from, path: s.value.replace(/\/\*.*$/, '').replace(/\/+$/, '') });
+              const path = s.value.replace(/\/\*.*$/, '').replace(/\/+$/, '') || '/';
+              // A directory (or `dir/*`) is copied into the destination; a single wheel file lands at
+              // `dest/<name>` when the destination is a directory, else at the destination itself.
+              const file = !/\/\*/.test(s.value) && /\.whl$/.test(path);
+              const relTarget = file && intoDir ? `${dest === '/' ? '' : dest}/${path.slice(path.lastIndexOf('/') + 1)}` : dest;
+              const destAbs = absolute(model, stage, instr, dest);
+              const targetAbs = absolute(model, stage, instr, relTarget);
+              // A relative target is resolved against WORKDIR by BuildKit, as the COPY destination was.
+              const target = targetAbs ?? relTarget.replace(/^\.\//, '');
+              copied.push({ source: s, dest, destAbs, from: args.from, path, target });
             }
             continue;
           }
-          if (k !== 'RUN' || !copied.length) continue;
-          for (const cmd of model.commands(instr)) {
-            if (!pipInstall(cmd) && !uvInstall(cmd)) continue;
+          if (k !== 'RUN') continue;
+          const cmds = model.commands(instr);
+          rmScan(instr, cmds);
+          if (!copied.length) continue;
+          cmds.forEach((cmd, n) => {
+            if (!pipInstall(cmd) && !uvInstall(cmd)) return;
+            const paths = installPaths(cmd);
             for (const c of [...copied]) {
-              const dest = c.dest || '/';
-              if (!cmd.args.some((a) => a.value === dest || a.value.startsWith(`${dest}/`) || a.value === `${dest}/*.whl` || (a.value.endsWith('.whl') && dest.endsWith('.whl')))) continue;
-              context.report({ messageId: 'left', data: { line: instr.getRange().start.line + 1, from: c.from, path: c.path }, range: { start: c.source.start, end: c.source.end } });
+              if (!paths.some((p) => inDest(p, c, absolute(model, stage, instr, p.replace(/^file:\/\//, ''))))) continue;
+              const entry = { c, line: instr.getRange().start.line + 1, rmLine: null };
+              installed.push(entry);
+              // An `rm` later in the same RUN.
+              rmScan(instr, cmds.slice(n + 1));
               copied.splice(copied.indexOf(c), 1);
             }
-          }
+          });
+        }
+        for (const { c, line, rmLine } of installed) {
+          const target = c.target === '/tmp' || c.target === '/var/tmp' ? `${c.target},rw` : c.target;
+          const data = { line, rmLine: rmLine ?? 0, from: c.from, path: c.path, target };
+          context.report({ messageId: rmLine === null ? 'left' : 'removed', data, range: { start: c.source.start, end: c.source.end } });
         }
       },
     };

@@ -8,6 +8,7 @@ ruleTester.run(rule, {
     { name: 'no .dockerignore given', code: 'FROM python:3.12-slim\nCOPY . .\n' },
     { name: 'no wholesale copy', code: 'FROM python:3.12-slim\nCOPY app/ /app/\n', options: { dockerignore: '' } },
     { name: 'allow-list style', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '*\n!app/\n!requirements.txt\n**/__pycache__\n**/*.pyc\n' } },
+    { name: 'allow-list with ** and bytecode patterns after the exception', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '**\n!app/**\n!requirements.txt\n**/__pycache__\n**/*.pyc\n' } },
     { name: 'seed-article style list', code: 'FROM python:3.12-slim\nCOPY . /app\n', options: { dockerignore: '**/__pycache__\n**/*venv\n**/.env\n**/.git\n**/*.pyc\n' } },
   ],
   invalid: [
@@ -26,7 +27,34 @@ ruleTester.run(rule, {
       name: 'an exception brings .env back',
       code: 'FROM python:3.12-slim\nCOPY ./ ./\n',
       options: { dockerignore: '.git\n**/.venv\n**/__pycache__\n**/*.pyc\n.env*\n!.env\n' },
-      errors: [{ message: /`.env`/ }],
+      errors: [{ messageId: 'missingReincluded', message: /The exception `!\.env` brings `\.env` back into the context: the last matching line wins, so add `\.env` after the exceptions\.$/ }],
+    },
+    {
+      name: 'allow-list with **: the exception re-includes the bytecode, no root-only entry is blamed',
+      code: 'FROM python:3.12-slim\nCOPY . .\n',
+      options: { dockerignore: '**\n!app/**\n!requirements.txt\n' },
+      errors: [{
+        messageId: 'missingReincluded', line: 2, column: 6, endColumn: 7,
+        message: 'The whole build context is copied, but `.dockerignore` does not exclude `__pycache__`, `*.pyc`: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). The exception `!app/**` brings `__pycache__` and `*.pyc` back into the context: the last matching line wins, so add `**/__pycache__`, `**/*.pyc` after the exceptions.',
+      }],
+    },
+    {
+      name: 'allow-list with *: several exceptions named',
+      code: 'FROM python:3.12-slim\nCOPY . /app\n',
+      options: { dockerignore: '*\n!app/\n!.env\n!pyproject.toml\n' },
+      errors: [{ messageId: 'missingReincluded', message: /The exceptions `!app\/` and `!\.env` bring `__pycache__`, `\*\.pyc` and `\.env` back/ }],
+    },
+    {
+      name: 'bytecode patterns listed before the exception that re-includes them',
+      code: 'FROM python:3.12-slim\nCOPY . .\n',
+      options: { dockerignore: '**/__pycache__\n**/*.pyc\n*\n!app/\n' },
+      errors: [{ messageId: 'missingReincluded', message: /The exception `!app\/` brings `__pycache__` and `\*\.pyc` back/ }],
+    },
+    {
+      name: 'a root-only entry and an exception at once',
+      code: 'FROM python:3.12-slim\nCOPY . .\n',
+      options: { dockerignore: '.git\n**/.venv\n**/__pycache__\n*.pyc\n.env*\n!.env\n' },
+      errors: [{ messageId: 'missingAnchoredReincluded', message: /so the entries `\*\.pyc` miss every subdirectory; and the exception `!\.env` brings `\.env` back/ }],
     },
   ],
 });

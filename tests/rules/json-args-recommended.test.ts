@@ -15,6 +15,10 @@ ruleTester.run(rule, {
     { name: 'SHELL set in a parent stage', code: 'FROM python:3.12-slim AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nCMD gunicorn app:app\n' },
     { name: 'CMD exec replaces the shell', code: py('CMD exec gunicorn --bind 0.0.0.0:$PORT app:app') },
     { name: 'empty CMD', code: py('CMD []') },
+    { name: 'empty CMD with spaces', code: py('CMD [ ]') },
+    { name: 'exec form across continuations', code: py('CMD ["gunicorn", \\\n     "--bind", "0.0.0.0:8000", \\\n     "app:app"]') },
+    { name: 'exec form with escaped quotes and brackets inside strings', code: py('CMD ["sh", "-c", "echo \\"[x, y]\\" && exec python app.py"]') },
+    { name: 'exec form with a backtick escape directive', code: '# escape=`\nFROM python:3.12-slim\nCMD ["python", `\n    "app.py"]\n' },
   ],
   invalid: [
     {
@@ -30,6 +34,36 @@ ruleTester.run(rule, {
       name: 'single quotes are not JSON',
       code: py("CMD ['python', 'app.py']"),
       errors: [{ messageId: 'invalidJson', message: /^This `CMD` looks like exec form/ }],
+    },
+    {
+      name: 'a trailing comma is not JSON',
+      code: py('CMD ["gunicorn", "app:app",]'),
+      errors: [{ messageId: 'invalidJson', line: 2, column: 5, endColumn: 29, message: /^This `CMD` looks like exec form but is not valid JSON \(a trailing comma before `\]` is not allowed\), so Docker runs the text through `\/bin\/sh -c`/ }],
+    },
+    {
+      name: 'a missing comma is not JSON',
+      code: py('ENTRYPOINT ["python" "app.py"]'),
+      errors: [{ messageId: 'invalidJson', line: 2, column: 12, endColumn: 31, message: /^This `ENTRYPOINT` .*\(a comma is missing between two strings\)/ }],
+    },
+    {
+      name: 'an unclosed array is not JSON',
+      code: py('CMD ["python", "app.py"'),
+      errors: [{ messageId: 'invalidJson', line: 2, column: 5, endColumn: 24, message: /\(the closing `\]` is missing\)/ }],
+    },
+    {
+      name: 'a number is not a string',
+      code: py('CMD ["python", "-m", "http.server", 8000]'),
+      errors: [{ messageId: 'invalidJson', message: /every element must be a string/ }],
+    },
+    {
+      name: 'a trailing comma across a continuation, with a SHELL set',
+      code: py('SHELL ["/bin/bash", "-c"]\nCMD ["gunicorn", \\\n     "app:app",\\\n]'),
+      errors: [{ messageId: 'invalidJson', line: 3, column: 5, endLine: 5, endColumn: 2 }],
+    },
+    {
+      name: 'shell form with a bracket later is shell form, not broken JSON',
+      code: py('CMD echo [x]'),
+      errors: [{ messageId: 'shellForm', column: 5, endColumn: 13 }],
     },
     {
       name: 'SHELL set after does not count',
