@@ -1,7 +1,27 @@
-import { packageCall, packageName, systemInstall } from '~/engine/apt';
+import { packageCall, packageName, systemInstall, type PackageCall } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
+import type { Word } from '~/engine/shell';
 
 const BUILD_TOOLS = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|cpp|clang(-\d+)?|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|gcc-c\+\+|rust|cargo|gfortran|.+-dev|.+-devel)$/;
+
+/** The command that removes `pkg` with the (non-apk) package manager that installed it. */
+function removeCommand(manager: PackageCall['manager'], pkg: string): string {
+  switch (manager) {
+    case 'apt-get': case 'apt': return `apt-get purge -y --auto-remove ${pkg}`;
+    case 'zypper': return `zypper -n remove ${pkg}`;
+    default: return `${manager} remove -y ${pkg}`;
+  }
+}
+
+/** The virtual package of an `apk add --virtual NAME` (`-t NAME`, `--virtual=NAME`), if any. */
+function virtualGroup(options: readonly Word[]): string | undefined {
+  for (let k = 0; k < options.length; k++) {
+    const o = options[k]!.value;
+    if ((o === '--virtual' || o === '-t') && options[k + 1]) return options[k + 1]!.value;
+    if (o.startsWith('--virtual=')) return o.slice('--virtual='.length);
+  }
+  return undefined;
+}
 
 export default defineRule({
   name: 'build-tools-in-final-stage',
@@ -12,7 +32,9 @@ export default defineRule({
     category: 'size',
     scope: 'final-stage',
     messages: {
-      buildTool: '`{{pkg}}` is a build tool installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or purge it in the same `RUN` (`apt-get purge -y --auto-remove {{pkg}}`).',
+      buildTool: '`{{pkg}}` is a build tool installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN` (`{{remove}}`).',
+      buildToolApk: '`{{pkg}}` is a build tool installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN`: `apk del {{pkg}}`, or install the build tools as a virtual package and delete it (`apk add --virtual .build-deps {{pkg}} … && apk del .build-deps`).',
+      buildToolApkGroup: '`{{pkg}}` is a build tool installed in the image that ships, in the virtual package `{{group}}` that is never deleted in the same `RUN`. Build in a separate stage and copy the result, or end the same `RUN` with `apk del {{group}}`.',
     },
   },
   create(context) {
@@ -24,7 +46,7 @@ export default defineRule({
         cmds.forEach((cmd, i) => {
           const call = systemInstall(cmd);
           if (!call) return;
-          const virtual = call.manager === 'apk' ? call.options.find((o, k) => (call.options[k - 1]?.value === '--virtual' || call.options[k - 1]?.value === '-t'))?.value : undefined;
+          const virtual = call.manager === 'apk' ? virtualGroup(call.options) : undefined;
           const removed = new Set<string>();
           // The official images' pattern: `apt-mark auto '.*'` (then `apt-mark manual` the runtime
           // packages) and `apt-get purge --auto-remove` removes everything this RUN installed.
@@ -35,7 +57,7 @@ export default defineRule({
             const rm = packageCall(later);
             if (!rm?.subcommand) continue;
             const sub = rm.subcommand.value;
-            if (/^(purge|remove|autoremove|del|erase)$/.test(sub)) for (const p of rm.packages) removed.add(packageName(p));
+            if (/^(purge|remove|autoremove|del|erase|rm)$/.test(sub)) for (const p of rm.packages) removed.add(packageName(p));
             if (markedAuto && (sub === 'autoremove' || rm.options.some((o) => /^--auto-?remove$/.test(o.value)))) autoRemovedAll = true;
           }
           if (autoRemovedAll && call.manager !== 'apk') return;
@@ -43,7 +65,10 @@ export default defineRule({
             const name = packageName(p);
             if (!BUILD_TOOLS.test(name) || name.includes('$')) continue;
             if (removed.has(name) || (virtual && removed.has(virtual))) continue;
-            context.report({ messageId: 'buildTool', data: { pkg: name }, range: { start: p.start, end: p.end } });
+            const range = { start: p.start, end: p.end };
+            if (call.manager !== 'apk') context.report({ messageId: 'buildTool', data: { pkg: name, remove: removeCommand(call.manager, name) }, range });
+            else if (virtual) context.report({ messageId: 'buildToolApkGroup', data: { pkg: name, group: virtual }, range });
+            else context.report({ messageId: 'buildToolApk', data: { pkg: name }, range });
           }
         });
       },

@@ -1,6 +1,18 @@
+import type { Arg, Instruction } from 'dockerfile-ast';
+import { buildVar } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
 
 const SELF = /\$\{?PYTHONPATH(?::?[-+][^}]*)?\}?/;
+const SELF_ALL = new RegExp(SELF.source, 'g');
+
+/** Where a `PYTHONPATH` value has an empty entry, as words for the message, or null when it has none. */
+function emptyEntry(value: string): string | null {
+  if (!value.includes(':')) return null;
+  if (value.startsWith(':')) return 'starts with an empty entry';
+  if (value.endsWith(':')) return 'ends in an empty entry';
+  if (value.includes('::')) return 'has an empty entry between two `:`';
+  return null;
+}
 
 export default defineRule({
   name: 'pythonpath-trailing-colon',
@@ -12,8 +24,8 @@ export default defineRule({
     scope: 'all-stages',
     fixable: 'safe',
     messages: {
-      unset: '`$PYTHONPATH` is empty here (it was never set), so this value ends in an empty entry, which Python reads as the current directory: whatever is in the working directory shadows installed packages. Drop the reference to `$PYTHONPATH`.',
-      emptyEntry: '`PYTHONPATH` has an empty entry (a leading, trailing or doubled `:`), which Python reads as the current directory. Remove it.',
+      unset: '`$PYTHONPATH` is empty here (it was never set), so this value {{where}}, which Python reads as the current directory: whatever is in the working directory shadows installed packages. Drop the reference to `$PYTHONPATH`.',
+      emptyEntry: '`PYTHONPATH` {{where}} (a leading, trailing or doubled `:`), which Python reads as the current directory. Remove it.',
     },
   },
   create(context) {
@@ -29,21 +41,37 @@ export default defineRule({
           const raw = context.text.slice(start, end);
           const ref = SELF.exec(value);
           if (ref) {
-            const before = model.envValue(stage, 'PYTHONPATH', env);
+            // Set earlier: by ENV in the stage or a parent, or by an ARG of the stage (with a default, or a global one).
+            const before = buildVar(model, stage, 'PYTHONPATH', env);
             if (before && before.value !== '') continue;
+            // `ARG PYTHONPATH` without a default: the value comes with `--build-arg`, unknown here.
+            if (!before && declaredArg(stage.instructions, env)) continue;
             if (/\$\{PYTHONPATH:[-+]/.test(value)) continue;
+            const where = emptyEntry(value.replace(SELF_ALL, ''));
+            if (!where) continue;
             // The fix removes `:$PYTHONPATH` (or `$PYTHONPATH:`) as written.
             const m = /:\$\{?PYTHONPATH\}?|\$\{?PYTHONPATH\}?:/.exec(raw);
             context.report({
               messageId: 'unset',
+              data: { where },
               range: { start, end },
               ...(m ? { fix: { title: 'Remove the reference to the unset `$PYTHONPATH`', edits: [{ start: start + m.index, end: start + m.index + m[0].length, text: '' }] } } : {}),
             });
             continue;
           }
-          if (value && (/^:|:$|::/.test(value))) context.report({ messageId: 'emptyEntry', range: { start, end } });
+          const where = emptyEntry(value);
+          if (where) context.report({ messageId: 'emptyEntry', data: { where }, range: { start, end } });
         }
       },
     };
+
+    /** Whether an `ARG PYTHONPATH` comes before `instr` in the stage. */
+    function declaredArg(instructions: readonly Instruction[], instr: Instruction): boolean {
+      for (const i of instructions) {
+        if (i === instr || !model.isBefore(i, instr)) break;
+        if (i.getKeyword() === 'ARG' && (i as Arg).getProperties().some((p) => p.getName() === 'PYTHONPATH')) return true;
+      }
+      return false;
+    }
   },
 });

@@ -23,6 +23,9 @@ ruleTester.run(rule, {
           apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \
           rm -rf /var/lib/apt/lists/*` },
     { name: 'option values are not packages', code: 'FROM python:3.12-slim\nRUN apt-get -o Dpkg::Options::=--force-confdef -t bookworm-backports install -y libpq5\n' },
+    { name: 'dnf remove in the same RUN', code: 'FROM fedora:40\nRUN dnf install -y gcc && pip install --no-cache-dir x && dnf remove -y gcc\n' },
+    { name: 'zypper rm in the same RUN', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in gcc && pip install --no-cache-dir x && zypper -n rm gcc\n' },
+    { name: 'apk --virtual= group deleted', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual=.build-deps gcc && pip install --no-cache-dir x && apk del .build-deps\n' },
     { name: 'apk del by name', code: 'FROM python:3.12-alpine\nRUN apk add gcc musl-dev && pip install --no-cache-dir x && apk del gcc musl-dev\n' },
     { name: 'make and git are not compilers', code: 'FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends make git\n' },
     { name: 'package list from a variable', code: 'FROM python:3.12-slim\nARG BUILD_DEPS="gcc"\nRUN apt-get install -y $BUILD_DEPS\n' },
@@ -42,6 +45,27 @@ ruleTester.run(rule, {
     { name: 'apk virtual group never deleted', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\n', errors: 2 },
     { name: 'dnf on Fedora', code: 'FROM fedora:40\nRUN dnf install -y gcc python3-devel\n', errors: [{ column: 20, endColumn: 23 }, { column: 24, endColumn: 37 }] },
     { name: 'sh -c with a target-release', code: 'FROM python:3.12-slim\nRUN sh -c "apt-get update && apt-get install -y -t bookworm-backports clang"\n', errors: 1 },
+    {
+      name: 'apt: the message suggests apt-get purge',
+      code: 'FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends gcc\n',
+      errors: [{ messageId: 'buildTool', message: /\(`apt-get purge -y --auto-remove gcc`\)/ }],
+    },
+    {
+      name: 'apk on Alpine: the message suggests apk del, not apt-get',
+      code: 'FROM python:3.12-alpine\nRUN apk add --no-cache gcc musl-dev\n',
+      errors: [
+        { messageId: 'buildToolApk', line: 2, column: 24, endColumn: 27, message: /`apk del gcc`, or install the build tools as a virtual package and delete it \(`apk add --virtual \.build-deps gcc … && apk del \.build-deps`\)/ },
+        { messageId: 'buildToolApk', line: 2, column: 28, endColumn: 36, message: /`apk del musl-dev`/ },
+      ],
+    },
+    {
+      name: 'apk virtual package never deleted: the message names the group',
+      code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual=.build-deps gcc\n',
+      errors: [{ messageId: 'buildToolApkGroup', message: /virtual package `\.build-deps`.*`apk del \.build-deps`/ }],
+    },
+    { name: 'dnf: the message suggests dnf remove', code: 'FROM fedora:40\nRUN dnf install -y gcc-c++\n', errors: [{ messageId: 'buildTool', message: /\(`dnf remove -y gcc-c\+\+`\)/ }] },
+    { name: 'yum: the message suggests yum remove', code: 'FROM centos:7\nRUN yum install -y gcc\n', errors: [{ messageId: 'buildTool', message: /\(`yum remove -y gcc`\)/ }] },
+    { name: 'zypper: the message suggests zypper remove', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in cmake\n', errors: [{ messageId: 'buildTool', message: /\(`zypper -n remove cmake`\)/ }] },
     { name: 'autoremove without apt-mark keeps manual packages', code: 'FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get autoremove -y\n', errors: 1 },
   ],
 });

@@ -1,5 +1,5 @@
 import rule from '~/rules/torch-cuda-wheels';
-import { ruleTester } from '../support/rule-tester';
+import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
@@ -9,10 +9,35 @@ ruleTester.run(rule, {
     { name: 'CUDA base', code: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nRUN pip install torch\n' },
     { name: 'env index', code: 'FROM python:3.12-slim\nENV PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN pip install --no-cache-dir torch\n' },
     { name: 'torchmetrics is not torch', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torchmetrics\n' },
+    { name: 'index URL from an ARG default', code: df`
+      FROM python:3.12-slim
+      ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
+      RUN pip install torch==2.3.1 --index-url \${TORCH_INDEX}` },
+    { name: 'extra index URL from an ENV', code: 'FROM python:3.12-slim\nENV TORCH_INDEX=https://download.pytorch.org/whl/cpu\nRUN pip install --no-cache-dir --extra-index-url=$TORCH_INDEX torch\n' },
+    { name: 'PIP_INDEX_URL from an ARG', code: 'FROM python:3.12-slim\nARG PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN pip install --no-cache-dir torch\n' },
+    { name: 'PIP_EXTRA_INDEX_URL built from an ARG', code: 'FROM python:3.12-slim\nARG TORCH_VARIANT=cpu\nENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/${TORCH_VARIANT}\nRUN pip install --no-cache-dir torch\n' },
+    { name: 'PIP_INDEX_URL inline', code: 'FROM python:3.12-slim\nRUN PIP_INDEX_URL=https://download.pytorch.org/whl/cpu pip install --no-cache-dir torch\n' },
+    { name: 'index from a --build-arg with no default', code: 'FROM python:3.12-slim\nARG TORCH_INDEX\nRUN pip install --no-cache-dir torch --index-url $TORCH_INDEX\n' },
+    { name: 'uv --torch-backend cpu', code: 'FROM python:3.12-slim\nRUN uv pip install --system --torch-backend cpu torch\n' },
+    { name: 'UV_TORCH_BACKEND=cpu', code: 'FROM python:3.12-slim\nENV UV_TORCH_BACKEND=cpu\nRUN uv pip install --system torch\n' },
+    { name: 'UV_INDEX_URL from an ARG', code: 'FROM python:3.12-slim\nARG UV_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN uv pip install --system torch\n' },
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch torchvision\n', errors: [{ messageId: 'cuda', line: 2, column: 32, endColumn: 37 }, { line: 2, column: 38, endColumn: 49 }] },
     { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir "torch>=2.3"\n', errors: 1 },
     { name: 'uv', code: 'FROM python:3.12-slim\nRUN uv pip install --system --no-cache torch==2.5.1\n', errors: 1 },
+    {
+      name: 'explicit CUDA index: the message names that index, not PyPI',
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch --index-url https://download.pytorch.org/whl/cu121\n',
+      errors: [{ messageId: 'cudaIndex', line: 2, column: 32, endColumn: 37, message: /^`torch` comes from the CUDA index `https:\/\/download\.pytorch\.org\/whl\/cu121`/ }],
+    },
+    {
+      name: 'CUDA index from an ARG',
+      code: 'FROM python:3.12-slim\nARG TORCH_INDEX=https://download.pytorch.org/whl/cu124\nRUN pip install --no-cache-dir torch --index-url ${TORCH_INDEX}\n',
+      errors: [{ messageId: 'cudaIndex', message: /whl\/cu124/ }],
+    },
+    { name: 'CUDA index in PIP_EXTRA_INDEX_URL', code: 'FROM python:3.12-slim\nENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cu121\nRUN pip install --no-cache-dir torch\n', errors: [{ messageId: 'cudaIndex' }] },
+    { name: 'PIP_INDEX_URL does not configure uv', code: 'FROM python:3.12-slim\nENV PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN uv pip install --system torch\n', errors: [{ messageId: 'cuda' }] },
+    { name: 'ARG declared after the RUN does not count', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch\nARG PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\n', errors: [{ messageId: 'cuda' }] },
   ],
 });
