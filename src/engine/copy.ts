@@ -4,16 +4,25 @@ import type { Word } from './shell';
 
 /** A COPY or ADD, split into sources and destination (flags removed, exec form decoded). */
 export interface CopyArgs {
-  instruction: Instruction;
-  keyword: 'COPY' | 'ADD';
-  from: string | null;
-  sources: Word[];
-  destination: Word | null;
+  readonly instruction: Instruction;
+  readonly keyword: 'COPY' | 'ADD';
+  readonly from: string | null;
+  readonly sources: readonly Word[];
+  readonly destination: Word | null;
 }
+
+/** Per instruction, computed once: sixteen rules read the same COPY. Callers treat the result as read-only. */
+const computed = new WeakMap<Instruction, CopyArgs>();
 
 export function copyArgs(model: DockerfileModel, instr: Instruction): CopyArgs | null {
   const keyword = instr.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD') return null;
+  let args = computed.get(instr);
+  if (!args) computed.set(instr, args = computeCopyArgs(model, instr, keyword));
+  return args;
+}
+
+function computeCopyArgs(model: DockerfileModel, instr: Instruction, keyword: 'COPY' | 'ADD'): CopyArgs {
   const fromFlag = (instr as Copy).getFlags?.().find((f) => f.getName().toLowerCase() === 'from');
   const json = 'getJSONStrings' in instr ? (instr as Copy).getJSONStrings() : [];
   let words: Word[];

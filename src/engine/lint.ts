@@ -16,9 +16,10 @@ export interface LintResult {
 
 /** Fills `{{name}}` placeholders. */
 function format(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
-    data && key in data ? String(data[key]) : whole);
+  if (!data || !template.includes('{{')) return template;
+  return template.replace(PLACEHOLDER, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
  * The context a rule's `create` receives. A class, not an object literal with a getter: a getter

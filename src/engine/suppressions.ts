@@ -51,6 +51,8 @@ function parsePragma(content: string, line0: number, directive: boolean): Pragma
   return null;
 }
 
+const PRAGMA_WORD = /shipshape|hadolint|check/i;
+
 function split(list: string): string[] {
   return list.split(',').map((s) => s.trim()).filter(Boolean);
 }
@@ -78,8 +80,11 @@ export function collectSuppressions(model: DockerfileModel, rules: readonly Rule
   const instructions = model.instructions;
   const firstInstructionLine = instructions[0]?.getRange().start.line ?? Number.MAX_SAFE_INTEGER;
   const out: Suppression[] = [];
+  const { starts } = model.lines;
   for (const comment of model.dockerfile.getComments()) {
     const line0 = comment.getRange().start.line;
+    // Most comments are prose: only a line that names one of the three tools can be a pragma.
+    if (!PRAGMA_WORD.test(text.slice(starts[line0] ?? 0, starts[line0 + 1] ?? text.length))) continue;
     const pragma = parsePragma(comment.getContent() ? `# ${comment.getContent()}` : comment.getTextContent(), line0, line0 < firstInstructionLine && isDirectiveBlock(model, line0));
     if (pragma) push(pragma);
   }

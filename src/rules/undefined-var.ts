@@ -31,11 +31,15 @@ function typoDistance(a: string, b: string): number {
 
 /** A close misspelling of `name` among `candidates` (case aside), or null. */
 function misspelling(name: string, candidates: Iterable<string>): string | null {
+  const lower = name.toLowerCase();
+  const limit = Math.max(1, Math.floor(name.length / 4));
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = typoDistance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestD && d <= Math.max(1, Math.floor(name.length / 4))) { best = c; bestD = d; }
+    // Names whose lengths differ by more than the limit are more than `limit` edits apart.
+    if (Math.abs(c.length - name.length) > limit) continue;
+    const d = typoDistance(lower, c.toLowerCase());
+    if (d < bestD && d <= limit) { best = c; bestD = d; }
   }
   return best;
 }
