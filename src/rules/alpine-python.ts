@@ -1,7 +1,33 @@
 import { pipInstall, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
+import type { Word } from '~/engine/shell';
 
 const INSTALLERS = new Set(['poetry', 'pdm', 'pipenv']);
+/** pip's own packaging tools: pure Python, without dependencies, wheels for every platform. */
+const PACKAGING_TOOLS = /^(pip|setuptools|wheel)(\s*(===|==|~=|!=|<=|>=|<|>).*)?$/i;
+/** Options of `pip install` / `uv pip install` whose value is the next word. */
+const WITH_VALUE = new Set([
+  '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--progress-bar', '--root-user-action',
+  '--python', '-t', '--target', '--prefix', '--root', '--cache-dir', '--timeout', '--retries', '--proxy', '--upgrade-strategy',
+  '--cert', '--client-cert', '--log', '--exists-action', '--index-strategy', '--keyring-provider',
+]);
+
+/** `pip install -U pip setuptools wheel`: only the installer's own tools, which need no wheel for musl. */
+function onlyPackagingTools(args: readonly Word[]): boolean {
+  let named = 0;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v.startsWith('-')) {
+      // A requirements, constraints or editable input installs whatever it lists.
+      if (/^--(requirements?|constraint|editable|override|group)(=|$)/.test(v) || /^-[a-zA-Z]*[rce]/.test(v)) return false;
+      if (WITH_VALUE.has(v)) i++;
+      continue;
+    }
+    if (!PACKAGING_TOOLS.test(v)) return false;
+    named++;
+  }
+  return named > 0;
+}
 
 export default defineRule({
   name: 'alpine-python',
@@ -25,6 +51,7 @@ export default defineRule({
           const uv = uvInstall(cmd);
           const other = INSTALLERS.has(cmd.name) && cmd.args.some((a) => a.value === 'install' || a.value === 'add' || a.value === 'sync');
           if (!pip && !uv && !other) continue;
+          if (pip && onlyPackagingTools(pip.args)) continue;
           const end = pip?.subcommand?.end ?? uv?.sub.end ?? cmd.args.find((a) => !a.value.startsWith('-'))?.end ?? cmd.program.end;
           context.report({ messageId: 'alpine', range: { start: cmd.program.start, end } });
         }

@@ -1,5 +1,6 @@
 import { copyArgs } from '~/engine/copy';
-import { inlineEnv, pipInstall } from '~/engine/commands';
+import { buildVar } from '~/engine/build-env';
+import { pipInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { unquote, type Word } from '~/engine/shell';
@@ -106,14 +107,16 @@ export default defineRule({
     return {
       RUN(run, stage) {
         let copied: Set<string> | null = null;
-        for (const cmd of model.commands(run)) {
+        const cmds = model.commands(run);
+        for (const cmd of cmds) {
           const call = pipInstall(cmd);
           if (!call) continue;
           const p = parse(call.args);
           // A requirements or constraints file, or a local wheelhouse, decides the versions.
           if (p.requirement || p.constraint || p.noIndex) continue;
+          // A constraints file set in front of the command, exported earlier in the RUN, or by ENV or ARG.
           const constraintEnv = call.tool === 'uv' ? 'UV_CONSTRAINT' : 'PIP_CONSTRAINT';
-          if (inlineEnv(cmd, constraintEnv) || model.envValue(stage, constraintEnv, run)?.value) continue;
+          if (buildVar(model, stage, constraintEnv, run, cmd, cmds)?.value.trim()) continue;
           const words = p.packages;
           for (let k = 0; k < words.length; k++) {
             const w = words[k]!;
@@ -123,7 +126,9 @@ export default defineRule({
             if (!req || req.includes('$') || pinned(req)) continue;
             copied ??= copiedNames(model, stage, model.offsets(run.getRange()).start);
             if (copied.has(req.replace(/\[.*$/, ''))) continue;
-            context.report({ messageId: 'unpinned', data: { pkg: req.split(';')[0]!.trim() }, range: { start: w.start, end: w.end } });
+            // A quoted word (`"flask"`, an exec-form string) is reported without its quotes.
+            const quoted = w.raw.length >= 2 && /^["']/.test(w.raw) && w.raw.endsWith(w.raw[0]!) && w.raw.slice(1, -1) === w.value;
+            context.report({ messageId: 'unpinned', data: { pkg: req.split(';')[0]!.trim() }, range: quoted ? { start: w.start + 1, end: w.end - 1 } : { start: w.start, end: w.end } });
           }
         }
       },

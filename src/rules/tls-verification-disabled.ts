@@ -1,11 +1,17 @@
 import { pipCall, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
-import { optionValue, type Word } from '~/engine/shell';
+import { hasFlag, optionValue, type Word } from '~/engine/shell';
 
 /** Options whose value is a package index or find-links location, for pip and uv. */
 const INDEX_OPTIONS = ['--index-url', '-i', '--extra-index-url', '--default-index', '--index', '--find-links', '-f'];
 const INDEX_VARS = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'UV_FIND_LINKS']);
 const HTTP = /^http:\/\//i;
+/** The values conda and Poetry read as "off" for a boolean setting. */
+const OFF = /^(false|no|off|0)$/i;
+/** `POETRY_CERTIFICATES_<SOURCE>_CERT`: Poetry's variable for `certificates.<source>.cert`. */
+const POETRY_CERT_VAR = /^POETRY_CERTIFICATES_(\w+)_CERT$/;
+/** The variables a `$NAME` or `${NAME…}` in a word reads. */
+const VARIABLES = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** The URL of an index value: uv's `--index` and `UV_INDEX` may name it (`name=http://…`). */
 function indexUrl(value: string): string {
@@ -27,7 +33,10 @@ export default defineRule({
       trustedHost: '`{{what}}` makes pip accept any certificate (or plain HTTP) from `{{host}}`: anyone on the network path can serve you modified packages. Fix the certificate chain instead (install the CA, `PIP_CERT`).',
       insecureHost: '`{{what}}` makes uv accept any certificate (or plain HTTP) from `{{host}}`: anyone on the network path can serve you modified packages. Fix the certificate chain instead (install the CA, then `SSL_CERT_FILE` or `UV_NATIVE_TLS=1`).',
       httpIndex: 'The package index `{{url}}` is plain HTTP: packages can be modified in transit. Use an `https://` index.',
+      httpIndexVar: 'The package index `{{written}}` is `{{url}}`, plain HTTP: packages can be modified in transit. Use an `https://` index.',
       httpsVerify: '`PYTHONHTTPSVERIFY=0` turns off certificate checks for every HTTPS request Python makes. Install the right CA certificates instead.',
+      condaSslVerify: '`{{what}}` turns off certificate checks for conda downloads: anyone on the network path can serve you modified packages. Trust the proxy\'s CA instead (`conda config --set ssl_verify /path/to/ca-bundle.pem`).',
+      poetryCert: '`{{what}}` turns off certificate checks for the Poetry source `{{source}}`: anyone on the network path can serve you modified packages. Point it at the CA bundle instead (`poetry config certificates.{{source}}.cert /path/to/ca-bundle.pem`).',
     },
   },
   create(context) {
@@ -37,6 +46,11 @@ export default defineRule({
       if (name === 'PIP_TRUSTED_HOST' && value.trim()) context.report({ messageId: 'trustedHost', data: { what: 'PIP_TRUSTED_HOST', host: value.trim() }, range: { start, end } });
       if (name === 'UV_INSECURE_HOST' && value.trim()) context.report({ messageId: 'insecureHost', data: { what: 'UV_INSECURE_HOST', host: value.trim() }, range: { start, end } });
       if (name === 'PYTHONHTTPSVERIFY' && value.trim() === '0') context.report({ messageId: 'httpsVerify', range: { start, end } });
+      if (name === 'CONDA_SSL_VERIFY' && OFF.test(value.trim())) context.report({ messageId: 'condaSslVerify', data: { what: `${name}=${value.trim()}` }, range: { start, end } });
+      const poetry = POETRY_CERT_VAR.exec(name);
+      if (poetry && OFF.test(value.trim())) {
+        context.report({ messageId: 'poetryCert', data: { what: `${name}=${value.trim()}`, source: poetry[1]!.toLowerCase().replace(/_/g, '-') }, range: { start, end } });
+      }
       if (INDEX_VARS.has(name)) {
         // Several URLs may be given, separated by spaces.
         const url = value.trim().split(/\s+/).map(indexUrl).find((u) => HTTP.test(u));
@@ -68,11 +82,53 @@ export default defineRule({
           envChecks(p.getName(), value, start, end);
         }
       },
-      RUN(run) {
+      RUN(run, stage) {
+        /** An index URL as the command sees it: `${MIRROR}` expanded with the ARG and ENV values in effect. */
+        const reportIndex = (word: Word, value: string) => {
+          const url = indexUrl(value);
+          if (HTTP.test(url)) {
+            context.report({ messageId: 'httpIndex', data: { url }, range: { start: word.start, end: word.end } });
+            return;
+          }
+          // A variable named like pip's or uv's own (`$PIP_INDEX_URL`) is reported where it is set.
+          const names = [...value.matchAll(VARIABLES)].map((m) => m[1]!);
+          if (!names.length || names.some((n) => INDEX_VARS.has(n))) return;
+          const resolved = indexUrl(model.resolveInStage(value, stage, run));
+          if (HTTP.test(resolved)) context.report({ messageId: 'httpIndexVar', data: { written: word.raw.replace(/^["']|["']$/g, ''), url: resolved }, range: { start: word.start, end: word.end } });
+        };
         for (const cmd of model.commands(run)) {
           for (const w of cmd.env) {
             const eq = w.value.indexOf('=');
             envChecks(w.value.slice(0, eq), w.value.slice(eq + 1), w.start, w.end);
+          }
+          const words = cmd.args.map((a) => a.value);
+          // conda, mamba, micromamba: `conda config --set ssl_verify false`, `micromamba config set ssl_verify false`.
+          if (/^(conda|mamba|micromamba)$/.test(cmd.name) && words[0] === 'config') {
+            const at = words.indexOf('ssl_verify');
+            const value = at > 0 ? cmd.args[at + 1] : undefined;
+            if (value && OFF.test(value.value) && /^(--set|set)$/.test(words[at - 1] ?? '')) {
+              context.report({ messageId: 'condaSslVerify', data: { what: `${cmd.name} config ${words[at - 1]} ssl_verify ${value.value}` }, range: { start: cmd.args[at - 1]!.start, end: value.end } });
+            }
+            continue;
+          }
+          // `conda install --insecure` (`-k`) skips certificate checks for that command.
+          if (/^(conda|mamba)$/.test(cmd.name) && /^(install|create|update|upgrade)$/.test(words[0] ?? '')) {
+            const insecure = hasFlag(cmd.args, ['--insecure', '-k']);
+            if (insecure) context.report({ messageId: 'condaSslVerify', data: { what: `${cmd.name} ${words[0]} ${insecure.value}` }, range: { start: insecure.start, end: insecure.end } });
+            continue;
+          }
+          if (cmd.name === 'poetry') {
+            // `poetry config certificates.<source>.cert false`, `poetry source add <name> http://…`.
+            const cert = words[0] === 'config' ? words.findIndex((w) => /^certificates\.[^.]+\.cert$/.test(w)) : -1;
+            const value = cert > 0 ? cmd.args[cert + 1] : undefined;
+            if (value && OFF.test(value.value)) {
+              context.report({ messageId: 'poetryCert', data: { what: `poetry config ${words[cert]} ${value.value}`, source: words[cert]!.split('.')[1]! }, range: { start: cmd.args[cert]!.start, end: value.end } });
+            }
+            if (words[0] === 'source' && words[1] === 'add') {
+              const positional = cmd.args.slice(2).filter((a, k, all) => !a.value.startsWith('-') && !/^(-p|--priority)$/.test(all[k - 1]?.value ?? ''));
+              if (positional[1]) reportIndex(positional[1], positional[1].value);
+            }
+            continue;
           }
           const pip = pipCall(cmd);
           const uv = uvInstall(cmd);
@@ -95,13 +151,12 @@ export default defineRule({
             const index = indexOption(args, i);
             if (index) {
               // The URL only, in every spelling of the option.
-              const url = indexUrl(index.value);
-              if (HTTP.test(url)) context.report({ messageId: 'httpIndex', data: { url }, range: { start: index.start, end: index.end } });
+              reportIndex(index, index.value);
               if (index === next) i++;
               continue;
             }
-            if (pip?.subcommand?.value === 'config' && /index-url$/.test(a.value) && next && HTTP.test(next.value)) {
-              context.report({ messageId: 'httpIndex', data: { url: next.value }, range: { start: next.start, end: next.end } });
+            if (pip?.subcommand?.value === 'config' && /index-url$/.test(a.value) && next) {
+              reportIndex(next, next.value);
             } else if (pip?.subcommand?.value === 'config' && /trusted-host$/.test(a.value) && next) {
               context.report({ messageId: 'trustedHost', data: { what: 'pip config set global.trusted-host', host: next.value }, range: { start: a.start, end: next.end } });
             }

@@ -1,7 +1,10 @@
 import { buildVar } from '~/engine/build-env';
 import { pipInstall, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
+import type { ImageRef } from '~/engine/image';
+import type { DockerfileModel, Stage } from '~/engine/model';
 import { optionValue, type Word } from '~/engine/shell';
+import { resolveStageRef, stageRefs } from '~/engine/stage-refs';
 
 const TORCH = /^(torch|torchvision|torchaudio)([<>=!~\s[;]|$)/i;
 const CPU_INDEX = /\/whl\/(nightly\/|test\/)?cpu/;
@@ -13,6 +16,43 @@ const INDEX_VARS = {
   pip: ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS'],
   uv: ['UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'UV_FIND_LINKS'],
 } as const;
+
+/**
+ * A base image that carries CUDA: `nvidia/cuda`, NGC images (`nvcr.io/nvidia/…`), `pytorch/pytorch`
+ * (every tag is a CUDA build), or a tag that names CUDA, cuDNN, a GPU or a `cuXYZ` build. A base
+ * whose name (or, but for `python`, whose tag) holds a build argument without a default is unknown,
+ * and counts as one.
+ */
+function cudaBase(base: ImageRef | null): boolean {
+  if (!base) return false;
+  if (base.name.includes('$') || ((base.tag ?? '').includes('$') && !/^(python|pypy)$/.test(base.name))) return true;
+  return /cuda|nvidia|^pytorch\/pytorch$/i.test(base.path) || /cuda|cudnn|gpu|(^|[-_.])cu\d{2,3}($|[-_.])/i.test(base.tag ?? '');
+}
+
+/** Stages whose files end up in a stage with a CUDA base: that stage, its parents, and every stage it copies or mounts from, transitively. */
+const cudaFed = new WeakMap<DockerfileModel, Set<Stage>>();
+function feedsCudaImage(model: DockerfileModel, stage: Stage): boolean {
+  let set = cudaFed.get(model);
+  if (!set) {
+    const found = new Set<Stage>();
+    const visit = (s: Stage): void => {
+      for (const t of model.lineage(s)) {
+        if (found.has(t)) continue;
+        found.add(t);
+        for (const instr of t.instructions) {
+          for (const ref of stageRefs(model, instr, t)) {
+            const target = resolveStageRef(model, ref.value);
+            const from = target.kind === 'stage' || target.kind === 'index' ? target.stage : null;
+            if (from) visit(from);
+          }
+        }
+      }
+    };
+    for (const s of model.stages) if (cudaBase(model.baseImage(s))) visit(s);
+    cudaFed.set(model, set = found);
+  }
+  return set.has(stage);
+}
 
 /** Every value of the options `names` (an option may be given several times): `--opt v`, `--opt=v`, `-iv`. */
 function optionValues(args: readonly Word[], names: readonly string[]): string[] {
@@ -52,8 +92,8 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const base = model.baseImage(stage);
-        if (base && (/cuda|nvidia/.test(base.path) || /cuda|cudnn|gpu/.test(base.tag ?? ''))) return;
+        // A CUDA base, or a builder whose files are copied into a stage on a CUDA base (`COPY --from=builder /venv /venv`).
+        if (feedsCudaImage(model, stage)) return;
         const cmds = model.commands(run);
         for (const cmd of cmds) {
           const call = pipInstall(cmd);
@@ -77,8 +117,11 @@ export default defineRule({
           const cudaIndex = indexes.find((u) => CUDA_INDEX.test(u)) ?? (/^cu\d+$/.test(torchBackend) ? `https://download.pytorch.org/whl/${torchBackend}` : undefined);
           for (const a of args) {
             if (!TORCH.test(a.value) || /\+cpu/.test(a.value)) continue;
-            if (cudaIndex) context.report({ messageId: 'cudaIndex', data: { pkg: a.value, url: cudaIndex }, range: { start: a.start, end: a.end } });
-            else context.report({ messageId: 'cuda', data: { pkg: a.value }, range: { start: a.start, end: a.end } });
+            // A quoted word (`"torch>=2.3"`, an exec-form string) is reported without its quotes.
+            const quoted = a.raw.length >= 2 && /^["']/.test(a.raw) && a.raw.endsWith(a.raw[0]!) && a.raw.slice(1, -1) === a.value;
+            const range = quoted ? { start: a.start + 1, end: a.end - 1 } : { start: a.start, end: a.end };
+            if (cudaIndex) context.report({ messageId: 'cudaIndex', data: { pkg: a.value, url: cudaIndex }, range });
+            else context.report({ messageId: 'cuda', data: { pkg: a.value }, range });
           }
         }
       },

@@ -11,9 +11,17 @@ ruleTester.run(rule, {
     { name: 'pip mount, uv disables its own cache', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip uv pip install --no-cache --system flask\n' },
     { name: 'ENV off without a mount is the normal case', code: 'FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },
     { name: 'PIP_CACHE_DIR elsewhere: the mount is not pip\'s cache', code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir flask\n' },
+    { name: 'another pip of the RUN fills the mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir --upgrade pip==24.2 && pip install -r requirements.txt\n' },
+    { name: 'another uv of the RUN fills the mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen && uv pip install --no-cache --system gunicorn\n' },
     { name: 'empty inline PIP_NO_CACHE_DIR', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip PIP_NO_CACHE_DIR= pip install flask\n' },
   ],
   invalid: [
+    {
+      name: 'a pip mount no pip of the RUN uses, beside a uv that uses its own',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/root/.cache/uv \\\n    uv pip install --system -r req.txt && pip install --no-cache-dir gunicorn==22.0.0\n',
+      errors: [{ messageId: 'wasted', line: 3, column: 55, endColumn: 69 }],
+      output: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/root/.cache/uv \\\n    uv pip install --system -r req.txt && pip install gunicorn==22.0.0\n',
+    },
     {
       code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir -r requirements.txt\n',
       errors: [{ messageId: 'wasted', line: 2, column: 60, endColumn: 74 }],

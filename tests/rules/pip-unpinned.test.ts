@@ -14,6 +14,8 @@ ruleTester.run(rule, {
     { name: '-c constraints', code: py('RUN pip install -c constraints.txt flask') },
     { name: '--constraint', code: py('RUN pip install --constraint /tmp/c.txt flask') },
     { name: 'PIP_CONSTRAINT in the stage', code: 'FROM python:3.12-slim\nENV PIP_CONSTRAINT=/constraints.txt\nRUN pip install flask\n' },
+    { name: 'PIP_CONSTRAINT as an ARG default', code: 'FROM python:3.12-slim\nARG PIP_CONSTRAINT=/constraints.txt\nRUN pip install --no-cache-dir flask\n' },
+    { name: 'PIP_CONSTRAINT exported in the RUN', code: py('RUN export PIP_CONSTRAINT=/c.txt && pip install flask') },
     { name: 'inline PIP_CONSTRAINT', code: py('RUN PIP_CONSTRAINT=/c.txt pip install flask') },
     { name: 'the current project', code: py('RUN pip install --no-cache-dir .') },
     { name: 'extras of the current project', code: py('RUN pip install ".[postgres]"') },
@@ -89,7 +91,12 @@ ruleTester.run(rule, {
     {
       name: 'exec form',
       code: py('RUN ["pip", "install", "flask"]'),
-      errors: [{ line: 2, column: 24, endColumn: 31 }],
+      errors: [{ line: 2, column: 25, endColumn: 30 }],
+    },
+    {
+      name: 'a quoted name is reported without its quotes',
+      code: py('RUN pip install --no-cache-dir "uvicorn[standard]" \'httpx\''),
+      errors: [{ line: 2, column: 33, endColumn: 50, message: /`uvicorn\[standard\]`/ }, { line: 2, column: 53, endColumn: 58 }],
     },
   ],
 });

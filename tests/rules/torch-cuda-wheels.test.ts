@@ -21,10 +21,26 @@ ruleTester.run(rule, {
     { name: 'uv --torch-backend cpu', code: 'FROM python:3.12-slim\nRUN uv pip install --system --torch-backend cpu torch\n' },
     { name: 'UV_TORCH_BACKEND=cpu', code: 'FROM python:3.12-slim\nENV UV_TORCH_BACKEND=cpu\nRUN uv pip install --system torch\n' },
     { name: 'UV_INDEX_URL from an ARG', code: 'FROM python:3.12-slim\nARG UV_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN uv pip install --system torch\n' },
+    { name: 'a builder whose venv is copied into a CUDA final stage', code: df`
+      FROM python:3.10-slim AS builder
+      RUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir torch==2.2.2 torchvision==0.17.2
+      FROM nvidia/cuda:12.1.1-runtime-ubuntu22.04
+      COPY --from=builder /opt/venv /opt/venv
+      CMD ["/opt/venv/bin/python", "serve.py"]` },
+    { name: 'through an intermediate stage, by index', code: df`
+      FROM python:3.11-slim
+      RUN pip install --no-cache-dir --target /deps torch
+      FROM python:3.11-slim AS collect
+      COPY --from=0 /deps /deps
+      FROM nvcr.io/nvidia/pytorch:24.05-py3
+      COPY --from=collect /deps /deps` },
+    { name: 'pytorch/pytorch is a CUDA image whatever the tag', code: 'FROM pytorch/pytorch\nRUN pip install --no-cache-dir torch==2.3.1 lightning==2.3.0\n' },
+    { name: 'a cuXYZ tag', code: 'FROM ghcr.io/example/ml-base:py312-cu121\nRUN pip install --no-cache-dir torch\n' },
+    { name: 'a base image from a build argument without a default is unknown', code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN pip install --no-cache-dir torch==2.3.1\n' },
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch torchvision\n', errors: [{ messageId: 'cuda', line: 2, column: 32, endColumn: 37 }, { line: 2, column: 38, endColumn: 49 }] },
-    { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir "torch>=2.3"\n', errors: 1 },
+    { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir "torch>=2.3"\n', errors: [{ messageId: 'cuda', line: 2, column: 33, endColumn: 43 }] },
     { name: 'uv', code: 'FROM python:3.12-slim\nRUN uv pip install --system --no-cache torch==2.5.1\n', errors: 1 },
     {
       name: 'explicit CUDA index: the message names that index, not PyPI',
@@ -38,6 +54,16 @@ ruleTester.run(rule, {
     },
     { name: 'CUDA index in PIP_EXTRA_INDEX_URL', code: 'FROM python:3.12-slim\nENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cu121\nRUN pip install --no-cache-dir torch\n', errors: [{ messageId: 'cudaIndex' }] },
     { name: 'PIP_INDEX_URL does not configure uv', code: 'FROM python:3.12-slim\nENV PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN uv pip install --system torch\n', errors: [{ messageId: 'cuda' }] },
+    {
+      name: 'a CPU target that no CUDA stage copies from',
+      code: df`
+        FROM python:3.12-slim AS cpu
+        RUN pip install --no-cache-dir torch==2.4.0
+        FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04 AS gpu
+        RUN pip install torch==2.4.0`,
+      errors: [{ messageId: 'cuda', line: 2, column: 32, endColumn: 44 }],
+    },
+    { name: 'a python tag from a build argument is still a python image', code: 'ARG PY\nFROM python:${PY}-slim\nRUN pip install --no-cache-dir torch\n', errors: [{ messageId: 'cuda', line: 3 }] },
     { name: 'ARG declared after the RUN does not count', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch\nARG PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\n', errors: [{ messageId: 'cuda' }] },
   ],
 });
