@@ -114,16 +114,35 @@ function joinPath(dir: string, sub: string): string {
 }
 
 /**
+ * The home directory of the user a `RUN` runs as: `HOME` when set, `/root` for root,
+ * `/home/<name>` (the default of `useradd` and `adduser`) for a user given by name, null for a
+ * bare uid whose home is not known.
+ */
+export function runHome(model: DockerfileModel, stage: Stage, run: Instruction, cmd?: Command, cmds?: readonly Command[]): string | null {
+  const home = buildVar(model, stage, 'HOME', run, cmd, cmds)?.value.trim();
+  if (home && /^\/[^$]*$/.test(home)) return home.replace(/\/+$/, '') || '/';
+  const user = model.userBefore(stage, run);
+  if (!user || ROOT_USER.test(user)) return '/root';
+  const name = user.split(':')[0]!;
+  return /^\d+$/.test(name) || name.includes('$') ? null : `/home/${name}`;
+}
+
+/**
  * The directories a pip (`tool: 'pip'`) or uv command uses as its cache: `--cache-dir`, else
- * `PIP_CACHE_DIR`/`UV_CACHE_DIR`, else `$XDG_CACHE_HOME/<tool>`, else `~/.cache/<tool>` (root's
- * home; `mountCovers` also accepts another user's home). Empty and unexpanded values are dropped.
+ * `PIP_CACHE_DIR`/`UV_CACHE_DIR`, else `$XDG_CACHE_HOME/<tool>`, else `~/.cache/<tool>` in the
+ * home of the user the `RUN` runs as (`runHome`), followed by root's (`mountCovers` also accepts
+ * another user's home). Empty and unexpanded values are dropped.
  */
 export function cacheDirs(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', cmds?: readonly Command[]): string[] {
   const flag = optionValue(cmd.args, ['--cache-dir'])?.value;
   const variable = buildVar(model, stage, tool === 'pip' ? 'PIP_CACHE_DIR' : 'UV_CACHE_DIR', run, cmd, cmds)?.value;
   const xdg = buildVar(model, stage, 'XDG_CACHE_HOME', run, cmd, cmds)?.value;
-  const dir = flag || variable || (xdg ? joinPath(xdg, tool) : '') || `/root/.cache/${tool}`;
-  return /^\/[^$]*[^/$]/.test(dir) ? [dir] : [`/root/.cache/${tool}`];
+  const rootDir = `/root/.cache/${tool}`;
+  const dir = flag || variable || (xdg ? joinPath(xdg, tool) : '');
+  if (dir) return /^\/[^$]*[^/$]/.test(dir) ? [dir] : [rootDir];
+  const home = runHome(model, stage, run, cmd, cmds);
+  const homeDir = home ? joinPath(home, `.cache/${tool}`) : rootDir;
+  return homeDir === rootDir ? [rootDir] : [homeDir, rootDir];
 }
 
 /** The cache mount of the `RUN` on the command's cache directory, or null. */
@@ -197,3 +216,20 @@ export function mountInOtherHome(model: DockerfileModel, stage: Stage, run: Inst
   return user && !ROOT_USER.test(user) ? user : null;
 }
 
+/**
+ * For a cache message: the user a `RUN` runs as when that is not root, where the command's cache
+ * is (`~/.cache/<tool>` when the home is not known) and the mount to suggest (a cache mount is
+ * owned by root unless `uid=` says otherwise). Null when the `RUN` runs as root.
+ */
+export function nonRootUser(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds: readonly Command[] | undefined, dir: string, tool: 'pip' | 'uv'): { runAs: string; where: string; target: string; uid: string } | null {
+  const user = model.userBefore(stage, run);
+  if (!user || ROOT_USER.test(user)) return null;
+  const name = user.split(':')[0]!;
+  const known = dir !== `/root/.cache/${tool}` || runHome(model, stage, run, cmd, cmds) === '/root';
+  return {
+    runAs: user,
+    where: known ? dir : `~/.cache/${tool}`,
+    target: known ? dir : `<home of ${name}>/.cache/${tool}`,
+    uid: /^\d+$/.test(name) ? name : `<uid of ${name}>`,
+  };
+}

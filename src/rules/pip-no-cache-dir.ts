@@ -1,4 +1,4 @@
-import { cacheDirs, cacheRemovedLater, mountInOtherHome, pipCacheOff } from '~/engine/build-env';
+import { cacheDirs, cacheRemovedLater, mountInOtherHome, nonRootUser, pipCacheOff } from '~/engine/build-env';
 import { pipInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { mountCovers } from '~/engine/mounts';
@@ -15,6 +15,7 @@ export default defineRule({
     sources: ['hadolint:DL3042'],
     messages: {
       cacheKept: '`pip install` keeps its cache (downloaded wheels) in `{{dir}}`, in this layer. Use a cache mount on it (`RUN --mount=type=cache,target={{dir}}`) or add `--no-cache-dir`.',
+      cacheKeptUser: '`pip install` runs as `{{runAs}}` and keeps its cache (downloaded wheels) in `{{where}}`, in this layer. Use a cache mount that user can write (`RUN --mount=type=cache,target={{target}},uid={{uid}}`) or add `--no-cache-dir`.',
       otherHome: 'This `RUN` runs as `{{user}}`, so pip caches in that user\'s home, not in `{{target}}`: the cache mount catches nothing and the cache stays in this layer. Mount the user\'s cache directory instead (or set `PIP_CACHE_DIR` to the mount), or add `--no-cache-dir`.',
     },
   },
@@ -31,15 +32,17 @@ export default defineRule({
           if (pipCacheOff(model, stage, run, cmd, cmds)) return;
           // The cache directory this pip uses (`--cache-dir`, PIP_CACHE_DIR, XDG_CACHE_HOME, ~/.cache/pip):
           // a cache or tmpfs mount on it, or its removal later in the same RUN, keeps it out of the layer.
-          const dir = cacheDirs(model, stage, run, cmd, 'pip', cmds)[0]!;
-          const mount = mountCovers(mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs'), [dir]);
+          const dirs = cacheDirs(model, stage, run, cmd, 'pip', cmds);
+          const dir = dirs[0]!;
+          const mount = mountCovers(mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs'), dirs);
           const user = mount && mountInOtherHome(model, stage, run, mount);
           if (mount && !user) return;
-          if (cacheRemovedLater(cmds, i, dir, 'pip')) return;
+          if (dirs.some((d) => cacheRemovedLater(cmds, i, d, 'pip'))) return;
           const sub = call.subcommand!;
+          const runAs = user ? null : nonRootUser(model, stage, run, cmd, cmds, dir, 'pip');
           context.report({
-            messageId: user ? 'otherHome' : 'cacheKept',
-            data: { dir, user: user ?? '', target: mount?.target ?? '' },
+            messageId: user ? 'otherHome' : runAs ? 'cacheKeptUser' : 'cacheKept',
+            data: { dir, user: user ?? '', target: mount?.target ?? '', ...runAs },
             range: { start: cmd.program.start, end: sub.end },
             fix: {
               title: 'Add `--no-cache-dir`',

@@ -1,4 +1,4 @@
-import { cacheDirs, cacheRemovedLater, mountInOtherHome, uvCacheOff } from '~/engine/build-env';
+import { cacheDirs, cacheRemovedLater, mountInOtherHome, nonRootUser, uvCacheOff } from '~/engine/build-env';
 import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { mountCovers } from '~/engine/mounts';
@@ -14,6 +14,7 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       cacheKept: '`uv {{sub}}` keeps uv\'s cache in this layer. Use a cache mount (`RUN --mount=type=cache,target={{dir}}`) or add `--no-cache`.',
+      cacheKeptUser: '`uv {{sub}}` runs as `{{runAs}}` and keeps uv\'s cache in `{{where}}`, in this layer. Use a cache mount that user can write (`RUN --mount=type=cache,target={{target}},uid={{uid}}`) or add `--no-cache`.',
       otherHome: 'This `RUN` runs as `{{user}}`, so `uv {{sub}}` caches in that user\'s home, not in `{{target}}`: the cache mount catches nothing and the cache stays in this layer. Mount the user\'s cache directory instead (or set `UV_CACHE_DIR` to the mount), or add `--no-cache`.',
     },
   },
@@ -28,14 +29,16 @@ export default defineRule({
           if (!uv || uvCacheOff(model, stage, run, cmd, cmds)) return;
           // A cache or tmpfs mount on the cache directory keeps the cache out of the layer, unless it
           // is on root's home while the RUN runs as another user.
-          const dir = cacheDirs(model, stage, run, cmd, 'uv', cmds)[0]!;
-          const mount = mountCovers(mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs'), [dir]);
+          const dirs = cacheDirs(model, stage, run, cmd, 'uv', cmds);
+          const dir = dirs[0]!;
+          const mount = mountCovers(mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs'), dirs);
           const user = mount && mountInOtherHome(model, stage, run, mount);
           if (mount && !user) return;
-          if (cacheRemovedLater(cmds, i, dir, 'uv')) return;
+          if (dirs.some((d) => cacheRemovedLater(cmds, i, d, 'uv'))) return;
+          const runAs = user ? null : nonRootUser(model, stage, run, cmd, cmds, dir, 'uv');
           context.report({
-            messageId: user ? 'otherHome' : 'cacheKept',
-            data: { sub: cmd.args.slice(0, cmd.args.indexOf(uv.sub) + 1).map((a) => a.value).join(' '), dir, user: user ?? '', target: mount?.target ?? '' },
+            messageId: user ? 'otherHome' : runAs ? 'cacheKeptUser' : 'cacheKept',
+            data: { sub: cmd.args.slice(0, cmd.args.indexOf(uv.sub) + 1).map((a) => a.value).join(' '), dir, user: user ?? '', target: mount?.target ?? '', ...runAs },
             range: { start: cmd.program.start, end: uv.sub.end },
             fix: { title: 'Add `--no-cache`', edits: [{ start: uv.sub.end, end: uv.sub.end, text: uv.sub.raw.startsWith('"') ? ', "--no-cache"' : ' --no-cache' }] },
           });

@@ -23,6 +23,8 @@ ruleTester.run(rule, {
     { name: 'cache removed later in the RUN', code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf /root/.cache/pip\n' },
     { name: 'pip cache purge later in the RUN', code: 'FROM python:3.12-slim\nRUN pip install flask && pip cache purge\n' },
     { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/pip,uid=1000 pip install --user flask\n' },
+    { name: 'cache removed from the user\'s home', code: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nRUN pip install --user flask && rm -rf /home/app/.cache/pip\n' },
+    { name: 'cache removed from HOME', code: 'FROM python:3.12-slim\nENV HOME=/srv/app\nUSER app\nRUN pip install --user flask && rm -rf /srv/app/.cache\n' },
     { name: 'root again after another user', code: 'FROM python:3.12-slim\nUSER app\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n' },
   ],
   invalid: [
@@ -91,6 +93,18 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN pip install a && export PIP_NO_CACHE_DIR=1\nRUN PIP_NO_CACHE_DIR=1; pip install b\n',
       errors: [{ line: 2 }, { line: 3 }],
       output: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir a && export PIP_NO_CACHE_DIR=1\nRUN PIP_NO_CACHE_DIR=1; pip install --no-cache-dir b\n',
+    },
+    {
+      name: 'a named user: the cache is in that user\'s home, and the mount needs its uid',
+      code: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nRUN pip install --user flask\n',
+      errors: [{ messageId: 'cacheKeptUser', line: 4, column: 5, endColumn: 16, message: '`pip install` runs as `app` and keeps its cache (downloaded wheels) in `/home/app/.cache/pip`, in this layer. Use a cache mount that user can write (`RUN --mount=type=cache,target=/home/app/.cache/pip,uid=<uid of app>`) or add `--no-cache-dir`.' }],
+      output: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nRUN pip install --no-cache-dir --user flask\n',
+    },
+    {
+      name: 'a bare uid: the home is not known',
+      code: 'FROM python:3.12-slim\nUSER 1000:1000\nRUN pip install --user flask\n',
+      errors: [{ messageId: 'cacheKeptUser', message: /runs as `1000:1000` and keeps its cache \(downloaded wheels\) in `~\/\.cache\/pip`.*target=<home of 1000>\/\.cache\/pip,uid=1000`/ }],
+      output: 'FROM python:3.12-slim\nUSER 1000:1000\nRUN pip install --no-cache-dir --user flask\n',
     },
     {
       name: 'cache mount on another directory does not count',

@@ -24,9 +24,17 @@ ruleTester.run(rule, {
     { name: 'cache removed in the same RUN', code: 'FROM python:3.12-slim\nRUN uv pip install --system flask \\\n && rm -rf ~/.cache/uv\n' },
     { name: 'exec form flag at the end', code: 'FROM python:3.12-slim\nRUN ["uv", "pip", "install", "--system", "flask", "--no-cache"]\n' },
     { name: 'mount in a heredoc RUN', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv <<EOF\nuv sync --locked\nEOF\n' },
+    { name: 'cache removed from the user\'s home', code: 'FROM python:3.12-slim\nUSER app\nRUN uv pip install --user flask && rm -rf /home/app/.cache\n' },
+    { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/uv,uid=1000 uv sync --locked\n' },
     { name: 'uv run installs nothing here', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "app.py"]\n' },
   ],
   invalid: [
+    {
+      name: 'a named user: the cache is in that user\'s home',
+      code: 'FROM python:3.12-slim\nUSER app\nRUN uv sync --locked\n',
+      errors: [{ messageId: 'cacheKeptUser', line: 3, column: 5, endColumn: 12, message: '`uv sync` runs as `app` and keeps uv\'s cache in `/home/app/.cache/uv`, in this layer. Use a cache mount that user can write (`RUN --mount=type=cache,target=/home/app/.cache/uv,uid=<uid of app>`) or add `--no-cache`.' }],
+      output: 'FROM python:3.12-slim\nUSER app\nRUN uv sync --no-cache --locked\n',
+    },
     {
       name: 'global options with a value before the subcommand',
       code: 'FROM python:3.12-slim\nRUN uv --directory /app sync --frozen\nRUN uv --cache-dir /tmp/uvc pip install --system b\n',
