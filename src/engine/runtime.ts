@@ -61,7 +61,14 @@ export function insertWords(after: Word, words: string[]): { start: number; end:
   return { start: after.end, end: after.end, text };
 }
 
-/** `python -m gunicorn` / `gunicorn`: the word naming the program, or null. */
+/**
+ * Launchers that start the program named among their arguments, for tracing or monitoring:
+ * `ddtrace-run gunicorn …`, `opentelemetry-instrument --traces_exporter otlp gunicorn …`,
+ * `newrelic-admin run-program gunicorn …`.
+ */
+const LAUNCHERS = new Set(['ddtrace-run', 'opentelemetry-instrument', 'newrelic-admin', 'scout-apm', 'sentry-run']);
+
+/** `python -m gunicorn` / `gunicorn` (also behind a tracing launcher): the word naming the program, or null. */
 export function programWord(c: Command, name: string): Word | null {
   if (c.name === name) return c.program;
   if (/^python(\d+(\.\d+)?)?$/.test(c.name)) {
@@ -69,5 +76,48 @@ export function programWord(c: Command, name: string): Word | null {
     // `-m gunicorn` names the program in the word after `-m`; `-mgunicorn` in the same word.
     if (module?.name === name) return c.args[module.next - 1]!;
   }
+  if (LAUNCHERS.has(c.name)) {
+    const word = c.args.find((a) => a.value.slice(a.value.lastIndexOf('/') + 1) === name);
+    if (word) return word;
+  }
   return null;
+}
+
+/**
+ * A stage whose name says it is for development or tests (`dev`, `development`, `local`, `debug`,
+ * `test`, `ci`, also with a suffix: `dev-server`): a Dockerfile that ends with such a stage is
+ * built for that purpose, so rules about the production image leave it alone.
+ */
+export function isDevelopmentStage(stage: Stage): boolean {
+  return /^(dev|devel|develop|development|local|debug|test|tests|testing|ci)([-_.].*)?$/.test(stage.name ?? '');
+}
+
+/**
+ * Whether a Python interpreter command sets a one-letter option before its script or module:
+ * `python -u app.py`, `python3 -Bu -m app`, `python -X dev -u app.py`.
+ */
+export function pythonOption(c: Command, letter: string): boolean {
+  if (!/^(python|pypy)(\d+(\.\d+)?)?$/.test(c.name)) return false;
+  for (let i = 0; i < c.args.length; i++) {
+    const v = c.args[i]!.value;
+    if (v === '--' || !v.startsWith('-') || v === '-') return false;
+    if (v.startsWith('--')) continue;
+    for (let k = 1; k < v.length; k++) {
+      const l = v[k]!;
+      if (l === letter) return true;
+      // The rest of the word, or the next word, is the module, the command or the option's value.
+      if (l === 'm' || l === 'c') return false;
+      if (l === 'W' || l === 'X') {
+        if (k === v.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+/** The arguments after the program word (`programWord`): the program's own options and operands. */
+export function argsAfter(args: readonly Word[], word: Word): Word[] {
+  const i = args.indexOf(word);
+  return i >= 0 ? args.slice(i + 1) : [...args];
 }

@@ -1,5 +1,6 @@
 import { defineRule } from '~/engine/define-rule';
-import { programWord, runtimeCommands } from '~/engine/runtime';
+import { argsAfter, isDevelopmentStage, programWord, runtimeCommands } from '~/engine/runtime';
+import type { Word } from '~/engine/shell';
 
 export default defineRule({
   name: 'dev-server-in-image',
@@ -12,7 +13,8 @@ export default defineRule({
     messages: {
       reload: '`uvicorn --reload` runs a file watcher and a single process meant for development. Drop `--reload` (and use several workers).',
       flask: '`flask run` starts Werkzeug\'s development server, which is not meant for production. Serve the app with gunicorn (`gunicorn app:app`).',
-      runserver: '`runserver` is Django\'s development server, not meant for production. Serve the project with gunicorn (`gunicorn project.wsgi`) or an ASGI server.',
+      reloadServer: '`{{server}} --reload` watches the code and restarts the workers when it changes, a development feature: in an image the code does not change, and the watcher costs CPU. Drop `--reload`.',
+      runserver: '`{{command}}` runs a Django development server, not meant for production. Serve the project with gunicorn (`gunicorn project.wsgi`) or an ASGI server.',
       fastapiDev: '`fastapi dev` runs FastAPI in development mode with auto-reload. Use `fastapi run`.',
     },
   },
@@ -20,31 +22,53 @@ export default defineRule({
     const { model } = context;
     return {
       FinalStage(stage) {
-        for (const { command, args } of runtimeCommands(model, stage)) {
-          if (programWord(command, 'uvicorn')) {
-            const flag = args.find((a) => a.value === '--reload' || a.value.startsWith('--reload='));
-            if (flag) context.report({ messageId: 'reload', range: { start: flag.start, end: flag.end } });
+        // A last stage named `dev`/`development`/`local` is the development image by design.
+        if (isDevelopmentStage(stage)) return;
+        for (const { command, args: all } of runtimeCommands(model, stage)) {
+          const uvicorn = programWord(command, 'uvicorn');
+          const other = uvicorn ? null : programWord(command, 'gunicorn') ?? programWord(command, 'hypercorn');
+          if (uvicorn || other) {
+            const flag = argsAfter(all, (uvicorn ?? other)!).find((a) => a.value === '--reload' || a.value.startsWith('--reload='));
+            if (!flag) continue;
+            if (uvicorn) context.report({ messageId: 'reload', range: { start: flag.start, end: flag.end } });
+            else context.report({ messageId: 'reloadServer', data: { server: other!.value.slice(other!.value.lastIndexOf('/') + 1) }, range: { start: flag.start, end: flag.end } });
             continue;
           }
           const flask = programWord(command, 'flask');
           if (flask) {
-            const run = args.find((a) => a.value === 'run');
-            if (run) context.report({ messageId: 'flask', range: { start: flask.start, end: run.end } });
+            const run = subcommand(argsAfter(all, flask), FLASK_OPTS_WITH_VALUE);
+            if (run?.value === 'run') context.report({ messageId: 'flask', range: { start: flask.start, end: run.end } });
             continue;
           }
-          if (command.name === 'fastapi') {
-            const dev = args.find((a) => !a.value.startsWith('-'));
-            if (dev?.value === 'dev') context.report({ messageId: 'fastapiDev', range: { start: command.program.start, end: dev.end } });
+          const fastapi = programWord(command, 'fastapi');
+          if (fastapi) {
+            const dev = subcommand(argsAfter(all, fastapi), new Set());
+            if (dev?.value === 'dev') context.report({ messageId: 'fastapiDev', range: { start: fastapi.start, end: dev.end } });
             continue;
           }
-          const managesDjango = command.name === 'django-admin' || command.name === 'manage.py'
-            || (/^python(\d+(\.\d+)?)?$/.test(command.name) && args.some((a) => /(^|\/)manage\.py$/.test(a.value)));
-          if (managesDjango) {
-            const rs = args.find((a) => a.value === 'runserver');
-            if (rs) context.report({ messageId: 'runserver', range: { start: rs.start, end: rs.end } });
+          // `python manage.py runserver`, `./manage.py runserver`, `django-admin runserver`, `python -m django runserver`.
+          const django = command.name === 'django-admin' || command.name === 'manage.py' ? command.program
+            : programWord(command, 'django') ?? (/^python(\d+(\.\d+)?)?$/.test(command.name) ? all.find((a) => /(^|\/)manage\.py$/.test(a.value)) ?? null : null);
+          if (django) {
+            const rs = argsAfter(all, django).find((a) => a.value === 'runserver' || a.value === 'runserver_plus');
+            if (rs) context.report({ messageId: 'runserver', data: { command: rs.value }, range: { start: rs.start, end: rs.end } });
           }
         }
       },
     };
   },
 });
+
+/** flask's group options that take a value (`flask --app app run`). */
+const FLASK_OPTS_WITH_VALUE = new Set(['--app', '-A', '--env-file', '-e']);
+
+/** The first word that is not an option or an option's value: the subcommand of a click-style CLI. */
+function subcommand(args: readonly Word[], withValue: ReadonlySet<string>): Word | null {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (withValue.has(v)) { i++; continue; }
+    if (v.startsWith('-')) continue;
+    return args[i]!;
+  }
+  return null;
+}

@@ -1,5 +1,7 @@
+import { copyArgs } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
-import { insertWords, programWord, runtimeCommands } from '~/engine/runtime';
+import type { DockerfileModel, Stage } from '~/engine/model';
+import { argsAfter, insertWords, programWord, runtimeCommands } from '~/engine/runtime';
 import { optionValue } from '~/engine/shell';
 
 export default defineRule({
@@ -22,9 +24,12 @@ export default defineRule({
       FinalStage(stage) {
         const envArgs = model.envValue(stage, 'GUNICORN_CMD_ARGS')?.value ?? '';
         if (envArgs.includes('--worker-tmp-dir')) return;
-        for (const { command, args } of runtimeCommands(model, stage)) {
+        // gunicorn reads `./gunicorn.conf.py` when no `-c` is given: a copied one may set worker_tmp_dir.
+        if (copiesDefaultConfig(model, stage)) return;
+        for (const { command, args: all } of runtimeCommands(model, stage)) {
           const word = programWord(command, 'gunicorn');
           if (!word) continue;
+          const args = argsAfter(all, word);
           if (args.some((a) => a.value === '-c' || a.value === '--config' || a.value.startsWith('--config=') || /^-c\S/.test(a.value))) continue;
           const dir = optionValue(args, ['--worker-tmp-dir']);
           if (dir) {
@@ -42,3 +47,16 @@ export default defineRule({
     };
   },
 });
+
+/** Whether the stage or a parent copies a file named `gunicorn.conf.py` (gunicorn's default config file). */
+function copiesDefaultConfig(model: DockerfileModel, stage: Stage): boolean {
+  for (const s of model.lineage(stage)) {
+    for (const instr of s.instructions) {
+      const c = copyArgs(model, instr);
+      if (!c) continue;
+      const words = [...c.sources, ...(c.destination ? [c.destination] : [])];
+      if (words.some((w) => /(^|\/)gunicorn\.conf\.py$/.test(w.value))) return true;
+    }
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import { buildVar, isOn } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
 import type { Command, Word } from '~/engine/shell';
 
@@ -10,6 +11,8 @@ function pipenvInstall(cmd: Command): Word | null {
   let sub: Word | null = null;
   for (let i = 0; i < cmd.args.length; i++) {
     const a = cmd.args[i]!;
+    // `-r requirements.txt` imports the file into the Pipfile: like a named package, another operation.
+    if (sub && (a.value === '-r' || a.value === '--requirements' || a.value.startsWith('--requirements=') || /^-r./.test(a.value))) return null;
     if (WITH_VALUE.has(a.value)) { i++; continue; }
     if (a.value.startsWith('-')) {
       // `-e <path>` names a package to add.
@@ -43,12 +46,18 @@ export default defineRule({
   create(context) {
     const { model } = context;
     return {
-      RUN(run) {
-        for (const cmd of model.commands(run)) {
+      RUN(run, stage) {
+        const cmds = model.commands(run);
+        let locked = false;
+        for (const cmd of cmds) {
+          // `pipenv lock && pipenv install`: the build locks on purpose, and `--deploy` would change nothing.
+          if (cmd.name === 'pipenv' && cmd.args.some((a) => a.value === 'lock')) locked = true;
           const sub = pipenvInstall(cmd);
-          if (!sub) continue;
+          if (!sub || locked) continue;
           const values = cmd.args.map((a) => a.value);
           if (values.includes('--deploy') || values.includes('--ignore-pipfile')) continue;
+          // The same switches as environment variables (`ENV PIPENV_DEPLOY=1`, `PIPENV_IGNORE_PIPFILE=1`).
+          if (['PIPENV_DEPLOY', 'PIPENV_IGNORE_PIPFILE'].some((name) => isOn(buildVar(model, stage, name, run, cmd, cmds)))) continue;
           context.report({
             messageId: 'noDeploy',
             range: { start: cmd.program.start, end: sub.end },

@@ -2,6 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { copyArgs, fromStage } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
+import { isDevelopmentStage } from '~/engine/runtime';
 import type { Command, Word } from '~/engine/shell';
 
 /** Poetry's global options that take a value (`poetry -C app install`). */
@@ -37,7 +38,8 @@ function excludesDev(args: readonly Word[]): boolean {
   if (values.includes('--no-dev') || values.includes('--only-root')) return true;
   const only = optionValues(args, '--only');
   if (only.length) return !only.some((v) => DEV_GROUP.test(v));
-  return optionValues(args, '--without').some((v) => /dev/i.test(v));
+  // `--without dev`, also groups named otherwise (`--without test,lint`): the project's development groups are left out.
+  return optionValues(args, '--without').some((v) => v.split(',').some((g) => DEV_GROUP.test(g) || /^(lint|linters?|linting|typing)$/i.test(g.trim())));
 }
 
 /** Stages whose installed environment is copied into the final stage (a virtualenv or site-packages), with the COPY. */
@@ -76,7 +78,8 @@ export default defineRule({
     return {
       RUN(run, stage) {
         const final = model.finalStage;
-        if (!final) return;
+        // A Dockerfile that ends with a `dev`/`test` stage builds a development image by design.
+        if (!final || isDevelopmentStage(final)) return;
         const inFinal = model.ships(stage);
         copied ??= environmentSources(model, final);
         const copy = inFinal ? null : copied.get(stage);

@@ -1,7 +1,9 @@
 import { inlineEnv, pipInstall, pythonModule, truthy, uvInstall } from '~/engine/commands';
 import { copyArgs, fromStage } from '~/engine/copy';
+import { buildVar, isOn } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
-import { hasFlag } from '~/engine/shell';
+import { pythonOption, runtimeCommands } from '~/engine/runtime';
+import { hasFlag, type Command } from '~/engine/shell';
 
 export default defineRule({
   name: 'python-dont-write-bytecode',
@@ -25,6 +27,8 @@ export default defineRule({
         const env = model.envValue(stage, 'PYTHONDONTWRITEBYTECODE');
         if (env && env.value !== '') return;
         if (truthy(model.envValue(stage, 'UV_COMPILE_BYTECODE')?.value)) return;
+        // `CMD ["python", "-B", …]`: the interpreter's own switch for the same thing.
+        if (runtimeCommands(model, stage).some((r) => pythonOption(r.command, 'B'))) return;
         // Stages whose files ship: the final stage's lineage and the stages it copies from.
         const shipped = new Set(model.lineage(stage));
         for (const s of model.lineage(stage)) {
@@ -38,10 +42,14 @@ export default defineRule({
           if (s !== stage && truthy(model.envValue(s, 'UV_COMPILE_BYTECODE')?.value)) return;
           for (const instr of s.instructions) {
             if (instr.getKeyword() !== 'RUN') continue;
-            for (const c of model.commands(instr)) {
+            const cmds = model.commands(instr);
+            for (const c of cmds) {
               if (/^python(\d+(\.\d+)?)?$/.test(c.name) && pythonModule(c.args)?.name === 'compileall') return;
               if (truthy(inlineEnv(c, 'UV_COMPILE_BYTECODE'))) return;
-              if ((uvInstall(c) || pipInstall(c)) && hasFlag(c.args, ['--compile-bytecode', '--compile'])) return;
+              const uv = uvInstall(c);
+              // UV_COMPILE_BYTECODE as an ARG, an `export`, or an ENV of a parent stage.
+              if (uv && isOn(buildVar(model, s, 'UV_COMPILE_BYTECODE', instr, c, cmds))) return;
+              if ((uv || pipInstall(c) || poetryInstall(c)) && hasFlag(c.args, ['--compile-bytecode', '--compile'])) return;
             }
           }
         }
@@ -59,3 +67,10 @@ export default defineRule({
     };
   },
 });
+
+/** `poetry install` / `poetry sync` (Poetry 2 compiles with `--compile`). */
+function poetryInstall(c: Command): boolean {
+  if (c.name !== 'poetry') return false;
+  const sub = c.args.find((a) => !a.value.startsWith('-'));
+  return sub?.value === 'install' || sub?.value === 'sync';
+}

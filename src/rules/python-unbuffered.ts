@@ -1,4 +1,6 @@
+import type { Env } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
+import { pythonOption, runtimeCommands } from '~/engine/runtime';
 
 export default defineRule({
   name: 'python-unbuffered',
@@ -22,8 +24,12 @@ export default defineRule({
         if (!stage || !model.isPythonStage(stage)) return;
         const entry = model.envValue(stage, 'PYTHONUNBUFFERED');
         if (entry && entry.value !== '') return;
+        // `CMD ["python", "-u", "app.py"]`: the interpreter's own switch for the same thing.
+        if (runtimeCommands(model, stage).some((r) => pythonOption(r.command, 'u'))) return;
         if (entry) {
-          context.report({ messageId: 'empty', range: entry.instruction.getRange() });
+          // The `PYTHONUNBUFFERED=` pair itself, not the whole ENV.
+          const prop = (entry.instruction as Env).getProperties().filter((p) => p.getName() === 'PYTHONUNBUFFERED').pop();
+          context.report({ messageId: 'empty', range: prop?.getRange() ?? entry.instruction.getRange() });
           return;
         }
         const from = stage.from;

@@ -2,7 +2,7 @@ import type { Arg, Instruction } from 'dockerfile-ast';
 import { buildVar } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
 
-const SELF = /\$\{?PYTHONPATH(?::?[-+][^}]*)?\}?/;
+const SELF = /\$(PYTHONPATH(?![A-Za-z0-9_])|\{PYTHONPATH(?::?[-+][^}]*)?\})/;
 const SELF_ALL = new RegExp(SELF.source, 'g');
 
 /** Where a `PYTHONPATH` value has an empty entry, as words for the message, or null when it has none. */
@@ -46,11 +46,12 @@ export default defineRule({
             if (before && before.value !== '') continue;
             // `ARG PYTHONPATH` without a default: the value comes with `--build-arg`, unknown here.
             if (!before && declaredArg(stage.instructions, env)) continue;
-            if (/\$\{PYTHONPATH:[-+]/.test(value)) continue;
+            // `${PYTHONPATH:+:$PYTHONPATH}` and `${PYTHONPATH:-/x}` handle the unset case; `${PYTHONPATH:-}` does not.
+            if (/\$\{PYTHONPATH(:?\+|:?-[^}])/.test(value)) continue;
             const where = emptyEntry(value.replace(SELF_ALL, ''));
             if (!where) continue;
             // The fix removes `:$PYTHONPATH` (or `$PYTHONPATH:`) as written.
-            const m = /:\$\{?PYTHONPATH\}?|\$\{?PYTHONPATH\}?:/.exec(raw);
+            const m = /:(\$PYTHONPATH(?![A-Za-z0-9_])|\$\{PYTHONPATH(:?-)?\})|(\$PYTHONPATH(?![A-Za-z0-9_])|\$\{PYTHONPATH(:?-)?\}):/.exec(raw);
             context.report({
               messageId: 'unset',
               data: { where },

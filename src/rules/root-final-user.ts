@@ -2,6 +2,14 @@ import { defineRule } from '~/engine/define-rule';
 
 const ROOT = /^(root|0)(:.*)?$/;
 
+/**
+ * Base images whose own last `USER` is unprivileged, by repository path: micromamba (`mambaorg/micromamba`,
+ * mambauser), Apache Airflow (airflow, uid 50000), the Jupyter Docker Stacks (`jupyter/*-notebook`,
+ * also on quay.io; jovyan) and the Red Hat / Software Collections Python images (`ubi9/python-311`,
+ * `sclorg/python-312-c9s`; uid 1001).
+ */
+const NON_ROOT_BASES = /^(mambaorg\/micromamba|apache\/airflow|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation)|(ubi\d+|rhel\d+|rhscl|sclorg|centos\d*)\/python-\d+[a-z0-9.-]*)$/;
+
 export default defineRule({
   name: 'root-final-user',
   meta: {
@@ -25,7 +33,7 @@ export default defineRule({
         if (!stage) return;
         const base = model.baseImage(stage);
         // Images that already run unprivileged (distroless :nonroot, Chainguard) need no USER.
-        if (base && (/nonroot/.test(base.tag ?? '') || base.registry === 'cgr.dev')) {
+        if (base && (/nonroot/.test(base.tag ?? '') || base.registry === 'cgr.dev' || NON_ROOT_BASES.test(base.path.toLowerCase()))) {
           if (!model.user(stage)) return;
         }
         if (base?.isScratch && !model.user(stage)) return;

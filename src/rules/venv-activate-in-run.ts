@@ -47,7 +47,7 @@ export default defineRule({
     scope: 'all-stages',
     messages: {
       lost: 'Sourcing `{{script}}` only changes this `RUN`\'s shell, which exits right after: the next instruction does not see the virtualenv. Set `ENV PATH="{{bin}}:$PATH"` instead.',
-      lostHome: 'Sourcing `{{script}}` only changes this `RUN`\'s shell, which exits right after: the next instruction does not see the virtualenv. Put the virtualenv\'s `bin` directory first on `PATH` with `ENV PATH="…/bin:$PATH"` instead, writing out the home directory of the user in effect (`ENV` does not expand `~`).',
+      lostHome: 'Sourcing `{{script}}` only changes this `RUN`\'s shell, which exits right after: the next instruction does not see the virtualenv. Put the virtualenv\'s `bin` directory first on `PATH` with `ENV PATH="…/bin:$PATH"` instead, writing out the home directory of the user in effect (`ENV` does not expand `~` or `$HOME`).',
       conda: '`{{command}}` activates the conda environment `{{env}}` only in this `RUN`\'s shell, which exits right after: the next instruction does not see it. Run commands in the environment with `conda run {{flag}} {{env}} …`, or put the environment\'s `bin` directory first on `PATH` with {{envPath}}.',
     },
   },
@@ -73,6 +73,11 @@ export default defineRule({
         }
         const script = found.script.value;
         let bin = script.replace(/\/activate$/, '');
+        // `$HOME/venv`: HOME is set by the shell, not by ARG/ENV, so `ENV PATH` would not expand it: read it as `~`.
+        if (/^(\$HOME|\$\{HOME\})(\/|$)/.test(bin)) {
+          const resolved = model.resolveInStage(bin, stage, run);
+          bin = resolved.startsWith('$') ? bin.replace(/^(\$HOME|\$\{HOME\})/, '~') : resolved;
+        }
         if (bin.startsWith('~')) {
           // `~` is the home of the user the RUN runs as: root's is `/root`; another user's is not known here.
           if (!/^~(\/|$)/.test(bin) || !isRoot(model.userBefore(stage, run))) {

@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { lintWith } from '~/engine/lint';
 import rule from '~/rules/exec-form-variable';
 import { ruleTester } from '../support/rule-tester';
 
@@ -11,6 +13,8 @@ ruleTester.run(rule, {
     { name: 'sh -c behind an init', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "sh", "-c", "exec gunicorn -b 0.0.0.0:$PORT app:app"]\n' },
     { name: 'sh -c with other options first', code: 'FROM python:3.12-slim\nCMD ["/bin/bash", "-o", "pipefail", "-c", "exec uvicorn app:app --port $PORT"]\n' },
     { name: 'the CMD is the script of an ENTRYPOINT ending in -c', code: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/sh", "-c"]\nCMD ["exec uvicorn app:app --port $PORT"]\n' },
+    { name: 'a shell at another path', code: 'FROM python:3.12-slim\nENTRYPOINT ["/usr/local/bin/bash", "-c", "exec gunicorn -b :$PORT app:app"]\n' },
+    { name: 'exec-form RUN through a shell', code: 'FROM python:3.12-slim\nRUN ["/bin/bash", "-c", "pip install flask==$FLASK_VERSION"]\n' },
   ],
   invalid: [
     {
@@ -36,5 +40,25 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--host", "$HOST", "--port", "$PORT"]\n',
       errors: 2,
     },
+    { name: 'fish is not sh', code: 'FROM python:3.12-slim\nCMD ["/usr/bin/fish", "-c", "echo $HOME"]\n', errors: 1 },
+    {
+      name: 'exec-form RUN, with a mount flag',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip ["pip", "install", "flask==$FLASK_VERSION"]\n',
+      errors: [{ messageId: 'literalRun', line: 2, column: 75, endColumn: 89 }],
+    },
+    {
+      name: 'the suggestion double-quotes words with spaces, so the variable still expands',
+      code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logformat", "%(h)s $APP", "-b", ":$PORT", "app:app"]\n',
+      errors: [{ messageId: 'literal', column: 47, endColumn: 51 }, { messageId: 'literal', column: 62, endColumn: 67 }],
+    },
   ],
+});
+
+it('suggests the shell form for RUN, and double-quotes words with spaces so the variables still expand', () => {
+  const run = 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip ["pip", "install", "flask==$FLASK_VERSION"]\n';
+  const [r] = lintWith([rule], run).findings;
+  expect(r!.suggestions?.[0]?.edits).toEqual([{ start: 69, end: 112, text: 'pip install flask==$FLASK_VERSION' }]);
+  const cmd = 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logformat", "%(h)s $APP", "app:app"]\n';
+  const [c] = lintWith([rule], cmd).findings;
+  expect(c!.suggestions?.[0]?.edits[0]?.text).toBe('["sh", "-c", "exec gunicorn --access-logformat \\"%(h)s $APP\\" app:app"]');
 });

@@ -14,6 +14,8 @@ ruleTester.run(rule, {
     { name: 'echo mentions gunicorn', code: 'FROM python:3.12-slim\nCMD ["echo", "gunicorn"]\n' },
     { name: 'a shell-form ENTRYPOINT never runs the CMD', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\nENTRYPOINT python -m app\n' },
     { name: 'an ENTRYPOINT in a later stage resets the inherited CMD', code: 'FROM python:3.12-slim AS base\nCMD ["gunicorn", "app:app"]\nFROM base\nENTRYPOINT ["python", "-m", "app"]\n' },
+    { name: 'a copied gunicorn.conf.py, which gunicorn reads by default', code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY gunicorn.conf.py requirements.txt ./\nCMD ["gunicorn", "app:app"]\n' },
+    { name: 'behind ddtrace-run, with the flag', code: 'FROM python:3.12-slim\nCMD ["ddtrace-run", "gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n' },
   ],
   invalid: [
     {
@@ -68,6 +70,18 @@ ruleTester.run(rule, {
         CMD ["gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]
         FROM base
         USER 1000`,
+    },
+    {
+      name: 'behind a tracing launcher',
+      code: 'FROM python:3.12-slim\nCMD ["opentelemetry-instrument", "--traces_exporter", "otlp", "gunicorn", "-b", ":8000", "app:app"]\n',
+      errors: [{ messageId: 'missing', line: 2, column: 63, endColumn: 73 }],
+      output: 'FROM python:3.12-slim\nCMD ["opentelemetry-instrument", "--traces_exporter", "otlp", "gunicorn", "--worker-tmp-dir", "/dev/shm", "-b", ":8000", "app:app"]\n',
+    },
+    {
+      name: 'shell form behind newrelic-admin',
+      code: 'FROM python:3.12-slim\nCMD newrelic-admin run-program gunicorn app:app\n',
+      errors: [{ messageId: 'missing', line: 2, column: 32, endColumn: 40 }],
+      output: 'FROM python:3.12-slim\nCMD newrelic-admin run-program gunicorn --worker-tmp-dir /dev/shm app:app\n',
     },
   ],
 });

@@ -11,6 +11,10 @@ ruleTester.run(rule, {
     { name: 'requirements file with --deploy', code: 'FROM python:3.12-slim\nRUN pipenv install -r requirements.txt --system --deploy\n' },
     { name: 'installing pipenv itself', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir pipenv\n' },
     { name: 'pipenv run', code: 'FROM python:3.12-slim\nCMD ["pipenv", "run", "gunicorn", "app:app"]\n' },
+    { name: 'importing a requirements file is another operation', code: 'FROM python:3.12-slim\nRUN pipenv install -r requirements.txt --system\n' },
+    { name: 'PIPENV_DEPLOY set with ENV', code: 'FROM python:3.12-slim\nENV PIPENV_DEPLOY=1 PIPENV_SYSTEM=1\nRUN pipenv install\n' },
+    { name: 'PIPENV_IGNORE_PIPFILE in front of the command', code: 'FROM python:3.12-slim\nRUN PIPENV_IGNORE_PIPFILE=true pipenv install --system\n' },
+    { name: 'locked on purpose in the same RUN', code: 'FROM python:3.12-slim\nRUN pipenv lock && pipenv install --system\n' },
   ],
   invalid: [
     {
@@ -23,5 +27,7 @@ ruleTester.run(rule, {
     { name: 'exec form', code: 'FROM python:3.12-slim\nRUN ["pipenv", "install", "--system"]\n', errors: [{ column: 6, endColumn: 25 }] },
     { name: 'env wrapper and continuation', code: 'FROM python:3.12-slim\nRUN PIPENV_VENV_IN_PROJECT=1 \\\n    pipenv install\n', errors: [{ line: 3, column: 5, endColumn: 19 }], onbuild: true },
     { name: 'builder stage', code: 'FROM python:3.12 AS build\nRUN pipenv install\nFROM python:3.12-slim\n', errors: 1 },
+    { name: 'PIPENV_DEPLOY=0', code: 'FROM python:3.12-slim\nENV PIPENV_DEPLOY=0\nRUN pipenv install --system\n', errors: [{ line: 3, column: 5, endColumn: 19 }] },
+    { name: 'a lock after the install does not count', code: 'FROM python:3.12-slim\nRUN pipenv install --system && pipenv lock\n', errors: [{ line: 2, column: 5, endColumn: 19 }] },
   ],
 });

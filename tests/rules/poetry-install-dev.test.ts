@@ -28,6 +28,14 @@ ruleTester.run(rule, {
       RUN poetry install --only main
       FROM app AS test
       RUN poetry install --with dev`, options: { target: 'app' } },
+    { name: '--without test,lint (no group named dev)', code: 'FROM python:3.12-slim\nRUN poetry install --without test,lint --no-root\n' },
+    { name: 'the last stage is the development image', code: df`
+      FROM python:3.12-slim AS base
+      RUN pip install poetry
+      FROM base AS prod
+      RUN poetry install --only main
+      FROM base AS dev
+      RUN poetry install` },
   ],
   invalid: [
     {
@@ -55,5 +63,6 @@ ruleTester.run(rule, {
     { name: 'site-packages copied', code: 'FROM python:3.12 AS b\nRUN poetry config virtualenvs.create false && poetry install\nFROM python:3.12-slim\nCOPY --from=b /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages\n', errors: [{ messageId: 'devCopied' }] },
     { name: 'sh -c, lower case', code: "FROM python:3.12-slim\nrun sh -c 'poetry install'\n", errors: 1, onbuild: true },
     { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\npoetry install --no-interaction\nEOF\n', errors: [{ line: 3, column: 1, endColumn: 15 }] },
+    { name: '--without docs only', code: 'FROM python:3.12-slim\nRUN poetry install --without=docs\n', errors: 1 },
   ],
 });

@@ -10,6 +10,9 @@ ruleTester.run(rule, {
     { name: 'not Python', code: 'FROM nginx:1.27\n' },
     { name: 'a venv compiled in the builder stage it is copied from', code: 'FROM python:3.12 AS b\nENV UV_COMPILE_BYTECODE=1\nRUN uv sync --locked\nFROM python:3.12-slim\nCOPY --from=b /app/.venv /app/.venv\n' },
     { name: 'in the parent', code: 'FROM python:3.12-slim AS base\nENV PYTHONDONTWRITEBYTECODE=1\nFROM base\n' },
+    { name: 'python -B in the CMD', code: 'FROM python:3.12-slim\nCMD ["python", "-B", "-m", "app"]\n' },
+    { name: 'UV_COMPILE_BYTECODE as an ARG of the builder', code: 'FROM python:3.12 AS b\nARG UV_COMPILE_BYTECODE=1\nRUN uv sync --locked\nFROM python:3.12-slim\nCOPY --from=b /app/.venv /app/.venv\n' },
+    { name: 'poetry install --compile', code: 'FROM python:3.12-slim\nRUN poetry install --only main --compile\n' },
   ],
   invalid: [
     {
@@ -22,6 +25,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12 AS b\nRUN python -m compileall /src\nFROM python:3.12-slim\n',
       errors: [{ line: 3 }],
       output: 'FROM python:3.12 AS b\nRUN python -m compileall /src\nFROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1\n',
+    },
+    {
+      name: '-B after the module is the module\'s argument',
+      code: 'FROM python:3.12-slim\nCMD ["python", "-m", "app", "-B"]\n',
+      errors: [{ line: 1 }],
+      output: 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1\nCMD ["python", "-m", "app", "-B"]\n',
     },
   ],
 });

@@ -23,6 +23,8 @@ ruleTester.run(rule, {
       COPY --from=build /w /w` },
     { name: '--target picks a non-Python stage', code: 'FROM python:3.12 AS py\nFROM nginx:1.27 AS web\n', options: { target: 'web' } },
     { name: 'empty file', code: '' },
+    { name: 'python -u in the CMD', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "bot.py"]\n' },
+    { name: 'python -u clustered, behind an init, in the ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "python3", "-Bu", "-m", "worker"]\n' },
   ],
   invalid: [
     {
@@ -59,7 +61,7 @@ ruleTester.run(rule, {
     {
       name: 'empty value',
       code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=""\n',
-      errors: [{ messageId: 'empty', line: 2, column: 1 }],
+      errors: [{ messageId: 'empty', line: 2, column: 5, endColumn: 24 }],
     },
     {
       name: 'no trailing newline',
@@ -73,5 +75,7 @@ ruleTester.run(rule, {
       errors: [{ line: 2, column: 6, endColumn: 23 }],
       output: 'ARG PY=3.12\nFROM python:${PY}-slim\nENV PYTHONUNBUFFERED=1\n',
     },
+    { name: '-u after the script is the script\'s argument', code: 'FROM python:3.12-slim\nCMD ["python", "app.py", "-u"]\n', errors: [{ messageId: 'missing' }], output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nCMD ["python", "app.py", "-u"]\n' },
+    { name: 'empty value among other pairs: the pair is the range', code: 'FROM python:3.12-slim\nENV LANG=C.UTF-8 PYTHONUNBUFFERED= PATH=/venv/bin:$PATH\n', errors: [{ messageId: 'empty', line: 2, column: 18, endColumn: 35 }] },
   ],
 });

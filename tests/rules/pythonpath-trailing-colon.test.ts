@@ -11,6 +11,8 @@ ruleTester.run(rule, {
     { name: 'defined by a global ARG redeclared in the stage', code: 'ARG PYTHONPATH=/x\nFROM python:3.12-slim\nARG PYTHONPATH\nENV PYTHONPATH=/app:$PYTHONPATH\n' },
     { name: 'ARG without a default (a --build-arg value)', code: 'FROM python:3.12-slim\nARG PYTHONPATH\nENV PYTHONPATH=/app:$PYTHONPATH\n' },
     { name: 'only the reference: no empty entry', code: 'FROM python:3.12-slim\nENV PYTHONPATH=$PYTHONPATH\n' },
+    { name: 'a non-empty default', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:${PYTHONPATH:-/opt/lib}\n' },
+    { name: 'another variable that starts with the name', code: 'FROM python:3.12-slim\nARG PYTHONPATH_EXTRA=/x\nENV PYTHONPATH=$PYTHONPATH_EXTRA:/app\n' },
   ],
   invalid: [
     {
@@ -36,5 +38,11 @@ ruleTester.run(rule, {
     { name: 'global ARG not redeclared in the stage', code: 'ARG PYTHONPATH=/x\nFROM python:3.12-slim\nENV PYTHONPATH=/app:$PYTHONPATH\n', errors: 1, output: 'ARG PYTHONPATH=/x\nFROM python:3.12-slim\nENV PYTHONPATH=/app\n' },
     { name: 'literal trailing colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:\n', errors: [{ messageId: 'emptyEntry', message: /ends in an empty entry/ }] },
     { name: 'literal leading colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=:/app\n', errors: [{ messageId: 'emptyEntry', message: /starts with an empty entry/ }] },
+    {
+      name: 'an empty default is no guard',
+      code: 'FROM python:3.12-slim\nENV PYTHONPATH="${PYTHONPATH:-}:/workspace"\n',
+      errors: [{ messageId: 'unset', line: 2, column: 16, endColumn: 44, message: /starts with an empty entry/ }],
+      output: 'FROM python:3.12-slim\nENV PYTHONPATH="/workspace"\n',
+    },
   ],
 });

@@ -19,6 +19,10 @@ ruleTester.run(rule, {
     { name: 'distroless nonroot', code: 'FROM gcr.io/distroless/python3-debian12:nonroot\n' },
     { name: 'USER from a variable', code: 'FROM python:3.12-slim\nARG UID=1000\nUSER $UID\n' },
     { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n' },
+    { name: 'micromamba runs as mambauser', code: 'FROM mambaorg/micromamba:1.5.8\nRUN micromamba install -y -n base -f /tmp/env.yaml\n' },
+    { name: 'Airflow runs as airflow', code: 'FROM apache/airflow:2.9.2-python3.11\nRUN pip install --no-cache-dir -r /requirements.txt\n' },
+    { name: 'Jupyter Docker Stacks on quay.io', code: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install altair\n' },
+    { name: 'Red Hat UBI Python runs as 1001', code: 'FROM registry.access.redhat.com/ubi9/python-311:latest\nRUN pip install -r requirements.txt\n' },
   ],
   invalid: [
     {
@@ -39,5 +43,6 @@ ruleTester.run(rule, {
         FROM python:3.12-slim`,
       errors: [{ messageId: 'noUser', line: 3 }],
     },
+    { name: 'USER root left last on a non-root base', code: 'FROM mambaorg/micromamba:1.5.8\nUSER root\nRUN apt-get update\n', errors: [{ messageId: 'rootUser', line: 2, column: 6, endColumn: 10 }] },
   ],
 });

@@ -6,6 +6,7 @@ ruleTester.run(rule, {
     "FROM python:3.12-slim\nRUN find /app -name '*.pyc' -delete\n",
     "FROM python:3.12-slim\nRUN python -m compileall /app\n",
     { name: 'deleting tests only', code: "FROM python:3.12-slim\nRUN find /app -name 'test_*.py' -delete\n" },
+    { name: 'only the test modules of the stdlib', code: "FROM python:3.12-slim\nRUN find /usr/local/lib/python3.12 -name '*.py' -path '*/test/*' -delete\n" },
   ],
   invalid: [
     {
@@ -16,5 +17,7 @@ ruleTester.run(rule, {
     { code: "FROM python:3.12\nRUN find . -name \"*.py\" -exec rm {} +\n", errors: 1 },
     { code: "FROM python:3.12\nRUN find /app -name '*.py' | xargs rm -f\n", errors: 1 },
     { code: 'FROM python:3.12\nRUN rm -f /app/*.py\n', errors: 1 },
+    { name: '-iname in upper case, through xargs', code: "FROM python:3.12\nRUN find /src -iname '*.PY' -print0 | xargs -0 rm -f\n", errors: [{ line: 2, column: 39, endColumn: 53 }] },
+    { name: 'tests pruned, everything else deleted', code: "FROM python:3.12\nRUN find /app -path '*/tests' -prune -o -name '*.py' -delete\n", errors: [{ line: 2, column: 5, endColumn: 61 }] },
   ],
 });

@@ -77,5 +77,15 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'conda', message: /conda run -p \/opt\/env ….*ENV PATH="\/opt\/env\/bin:\$PATH"`\.$/ }],
     },
     { name: 'after set -e, across a continuation', code: 'FROM python:3.12-slim\nRUN set -eux; \\\n    python -m venv /venv; \\\n    . /venv/bin/activate\n', errors: [{ line: 4, column: 5, endColumn: 25 }] },
+    {
+      name: '$HOME is read as ~ (ENV would not expand it)',
+      code: 'FROM python:3.12-slim\nRUN python -m venv $HOME/venv && . $HOME/venv/bin/activate\n',
+      errors: [{ messageId: 'lost', line: 2, column: 34, endColumn: 59, message: /ENV PATH="\/root\/venv\/bin:\$PATH"/ }],
+    },
+    {
+      name: '${HOME} as another user',
+      code: 'FROM python:3.12-slim\nUSER app\nRUN . ${HOME}/venv/bin/activate\n',
+      errors: [{ messageId: 'lostHome', line: 3, column: 5, endColumn: 32 }],
+    },
   ],
 });
