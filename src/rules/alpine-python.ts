@@ -38,7 +38,7 @@ export default defineRule({
     category: 'base-image',
     scope: 'all-stages',
     messages: {
-      alpine: 'Python packages are installed on Alpine: most binary wheels target glibc, so pip builds them from source on musl (slow builds, compilers in the image). Use `python:3.x-slim` unless every dependency ships musllinux wheels.',
+      alpine: 'Python packages are installed on Alpine: most binary wheels target glibc, so `{{tool}}` builds every package without a musllinux wheel from source on musl (slow builds, compilers in the image). Use `python:3.x-slim` unless every dependency ships musllinux wheels.',
     },
   },
   create(context) {
@@ -53,7 +53,7 @@ export default defineRule({
           if (!pip && !uv && !other) continue;
           if (pip && onlyPackagingTools(pip.args)) continue;
           const end = pip?.subcommand?.end ?? uv?.sub.end ?? cmd.args.find((a) => !a.value.startsWith('-'))?.end ?? cmd.program.end;
-          context.report({ messageId: 'alpine', range: { start: cmd.program.start, end } });
+          context.report({ messageId: 'alpine', data: { tool: pip ? pip.tool : uv ? 'uv' : cmd.name }, range: { start: cmd.program.start, end } });
         }
       },
     };

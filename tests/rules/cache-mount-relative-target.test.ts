@@ -24,6 +24,19 @@ ruleTester.run(rule, {
       output: null,
     },
     { name: 'dot-relative, lower-case instruction', code: 'FROM python:3.12\nrun --mount=type=cache,target=./.cache/uv uv sync --locked\n', errors: [{ messageId: 'relative', line: 2, column: 31, endColumn: 42 }] },
+    {
+      name: 'a relative target that lands on the cache only because the working directory is /',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=root/.cache/pip,id=pip pip install -r r.txt\n',
+      errors: [{ messageId: 'byChance', line: 2, column: 31, endColumn: 46, message: /lands on `\/root\/\.cache\/pip` only because the working directory is `\/`/ }],
+      output: null,
+    },
+    {
+      name: 'relative to a WORKDIR, on the apt lists',
+      code: 'FROM debian:bookworm\nWORKDIR /var\nRUN --mount=type=cache,target=lib/apt,sharing=locked apt-get update\n',
+      errors: [{ messageId: 'byChance', line: 3, column: 31, endColumn: 38, message: /`\/var\/lib\/apt`/ }],
+    },
+    { name: 'a relative target under a base image that may set its own WORKDIR', code: 'FROM ghcr.io/example/base:1\nRUN --mount=type=cache,target=root/.cache/pip pip install -r r.txt\n', errors: [{ messageId: 'relative' }] },
+    { name: 'the home of a non-root user', code: 'FROM python:3.12-slim\nUSER app\nWORKDIR /home/app\nRUN --mount=type=cache,target=.cache/pip,uid=1000 pip install --user -r r.txt\n', errors: [{ messageId: 'byChance', message: /`\/home\/app\/\.cache\/pip`/ }] },
     { name: 'destination alias in ONBUILD', code: 'FROM python:3.12\nONBUILD RUN --mount=type=cache,destination=pip-cache pip install flask\n', errors: [{ line: 2 }] },
   ],
 });
