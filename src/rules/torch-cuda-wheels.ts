@@ -85,6 +85,7 @@ export default defineRule({
     scope: 'all-stages',
     messages: {
       cuda: '`{{pkg}}` from PyPI is the CUDA build on Linux: it pulls several GB of `nvidia-*` wheels into an image that has no GPU runtime. Install from `--index-url https://download.pytorch.org/whl/cpu` (or pin `+cpu`).',
+      cudaPin: '`{{pkg}}` is pinned to a CUDA build (`+{{variant}}`): it brings several GB of CUDA libraries into an image whose base is not a CUDA image. If the container runs without a GPU, pin the `+cpu` build from `https://download.pytorch.org/whl/cpu` instead.',
       cudaIndex: '`{{pkg}}` comes from the CUDA index `{{url}}`: it pulls several GB of `nvidia-*` wheels into an image whose base is not a CUDA image. If the container runs without a GPU, install from `https://download.pytorch.org/whl/cpu` instead.',
     },
   },
@@ -120,7 +121,10 @@ export default defineRule({
             // A quoted word (`"torch>=2.3"`, an exec-form string) is reported without its quotes.
             const quoted = a.raw.length >= 2 && /^["']/.test(a.raw) && a.raw.endsWith(a.raw[0]!) && a.raw.slice(1, -1) === a.value;
             const range = quoted ? { start: a.start + 1, end: a.end - 1 } : { start: a.start, end: a.end };
-            if (cudaIndex) context.report({ messageId: 'cudaIndex', data: { pkg: a.value, url: cudaIndex }, range });
+            // `torch==2.1.0+cu118` (from a find-links page or a CUDA index): the pin itself names the CUDA build.
+            const cudaPin = /\+(cu\d+)/.exec(a.value);
+            if (cudaPin) context.report({ messageId: 'cudaPin', data: { pkg: a.value, variant: cudaPin[1]! }, range });
+            else if (cudaIndex) context.report({ messageId: 'cudaIndex', data: { pkg: a.value, url: cudaIndex }, range });
             else context.report({ messageId: 'cuda', data: { pkg: a.value }, range });
           }
         }

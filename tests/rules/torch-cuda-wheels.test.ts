@@ -63,6 +63,11 @@ ruleTester.run(rule, {
         RUN pip install torch==2.4.0`,
       errors: [{ messageId: 'cuda', line: 2, column: 32, endColumn: 44 }],
     },
+    {
+      name: 'a +cuXYZ pin from a find-links page',
+      code: 'FROM python:3.10-slim\nRUN pip install --no-cache-dir torch==2.1.0+cu118 -f https://download.pytorch.org/whl/torch_stable.html\n',
+      errors: [{ messageId: 'cudaPin', line: 2, column: 32, endColumn: 50, message: /^`torch==2\.1\.0\+cu118` is pinned to a CUDA build \(`\+cu118`\)/ }],
+    },
     { name: 'a python tag from a build argument is still a python image', code: 'ARG PY\nFROM python:${PY}-slim\nRUN pip install --no-cache-dir torch\n', errors: [{ messageId: 'cuda', line: 3 }] },
     { name: 'ARG declared after the RUN does not count', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch\nARG PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\n', errors: [{ messageId: 'cuda' }] },
   ],
