@@ -1,7 +1,36 @@
+import type { Instruction } from 'dockerfile-ast';
 import { cacheDirs, cacheRemovedLater, mountInOtherHome, nonRootUser, pipCacheOff } from '~/engine/build-env';
-import { pipInstall } from '~/engine/commands';
+import { pipCall, pipInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
+import type { DockerfileModel, Stage } from '~/engine/model';
 import { mountCovers } from '~/engine/mounts';
+
+/**
+ * Whether an instruction before `run` (in the stage or a parent) turns pip's cache off through its
+ * configuration: `pip config set global.no-cache-dir …` (pip reads any value as "off"), or a
+ * `pip.conf` written in the Dockerfile (`RUN printf … > /etc/pip.conf`, `COPY <<EOF /etc/pip.conf`)
+ * that sets `no-cache-dir`.
+ */
+function configuredOff(model: DockerfileModel, stage: Stage, run: Instruction): boolean {
+  for (const s of model.lineage(stage)) {
+    for (const instr of s.instructions) {
+      if (s === stage && !model.isBefore(instr, run)) break;
+      const k = instr.getKeyword();
+      if (k !== 'RUN' && k !== 'COPY') continue;
+      const text = instr.getTextContent();
+      if (!/no[-_]cache[-_]dir/i.test(text)) continue;
+      if (/pip\.(conf|ini)\b/.test(text) && /(^|[\s"'\]])no[-_]cache[-_]dir\s*=/im.test(text.replace(/\\n/g, '\n'))) return true;
+      if (k !== 'RUN') continue;
+      for (const cmd of model.commands(instr)) {
+        const call = pipCall(cmd);
+        if (call?.subcommand?.value !== 'config') continue;
+        const set = call.args.findIndex((a) => a.value === 'set');
+        if (set >= 0 && /^(global|install|:env:)\.no-cache-dir$/.test(call.args[set + 1]?.value ?? '')) return true;
+      }
+    }
+  }
+  return false;
+}
 
 export default defineRule({
   name: 'pip-no-cache-dir',
@@ -30,6 +59,8 @@ export default defineRule({
           if (!call || call.tool !== 'pip') return;
           // `--no-cache-dir`, or PIP_NO_CACHE_DIR in front of the command, exported earlier in the RUN, or by ENV or ARG.
           if (pipCacheOff(model, stage, run, cmd, cmds)) return;
+          // pip's configuration turned the cache off earlier (`pip config set global.no-cache-dir false`, a pip.conf written here).
+          if (configuredOff(model, stage, run)) return;
           // The cache directory this pip uses (`--cache-dir`, PIP_CACHE_DIR, XDG_CACHE_HOME, ~/.cache/pip):
           // a cache or tmpfs mount on it, or its removal later in the same RUN, keeps it out of the layer.
           const dirs = cacheDirs(model, stage, run, cmd, 'pip', cmds);

@@ -25,6 +25,11 @@ ruleTester.run(rule, {
     { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/pip,uid=1000 pip install --user flask\n' },
     { name: 'cache removed from the user\'s home', code: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nRUN pip install --user flask && rm -rf /home/app/.cache/pip\n' },
     { name: 'cache removed from HOME', code: 'FROM python:3.12-slim\nENV HOME=/srv/app\nUSER app\nRUN pip install --user flask && rm -rf /srv/app/.cache\n' },
+    { name: 'pip config set global.no-cache-dir (any value turns the cache off)', code: 'FROM python:3.12-slim\nRUN pip config set global.no-cache-dir false\nRUN pip install flask\n' },
+    { name: 'pip config in a parent stage', code: 'FROM python:3.12-slim AS base\nRUN python -m pip config --global set install.no-cache-dir 1\nFROM base\nRUN pip install flask\n' },
+    { name: 'a pip.conf written with printf', code: 'FROM python:3.12-slim\nRUN printf \'[global]\\nno-cache-dir = true\\n\' > /etc/pip.conf\nRUN pip install flask\n' },
+    { name: 'a pip.conf written with echo', code: 'FROM python:3.12-slim\nRUN echo "[global]" > /etc/pip.conf && echo "no-cache-dir = false" >> /etc/pip.conf\nRUN pip install flask\n' },
+    { name: 'a pip.conf from a heredoc', code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nno-cache-dir = false\nindex-url = https://pypi.example/simple\nEOF\nRUN pip install flask\n' },
     { name: 'root again after another user', code: 'FROM python:3.12-slim\nUSER app\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n' },
   ],
   invalid: [
@@ -105,6 +110,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nUSER 1000:1000\nRUN pip install --user flask\n',
       errors: [{ messageId: 'cacheKeptUser', message: /runs as `1000:1000` and keeps its cache \(downloaded wheels\) in `~\/\.cache\/pip`.*target=<home of 1000>\/\.cache\/pip,uid=1000`/ }],
       output: 'FROM python:3.12-slim\nUSER 1000:1000\nRUN pip install --no-cache-dir --user flask\n',
+    },
+    {
+      name: 'pip config set after the install, or of another key, does not count',
+      code: 'FROM python:3.12-slim\nRUN pip config set global.index-url https://pypi.example/simple\nRUN pip install flask\nRUN pip config set global.no-cache-dir false\n',
+      errors: [{ line: 3 }],
+      output: 'FROM python:3.12-slim\nRUN pip config set global.index-url https://pypi.example/simple\nRUN pip install --no-cache-dir flask\nRUN pip config set global.no-cache-dir false\n',
     },
     {
       name: 'cache mount on another directory does not count',
