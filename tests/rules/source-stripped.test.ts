@@ -7,6 +7,8 @@ ruleTester.run(rule, {
     "FROM python:3.12-slim\nRUN python -m compileall /app\n",
     { name: 'deleting tests only', code: "FROM python:3.12-slim\nRUN find /app -name 'test_*.py' -delete\n" },
     { name: 'only the test modules of the stdlib', code: "FROM python:3.12-slim\nRUN find /usr/local/lib/python3.12 -name '*.py' -path '*/test/*' -delete\n" },
+    { name: 'downloaded scripts in /tmp', code: 'FROM python:3.12-slim\nRUN curl -fsSLo /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py && python /tmp/get-pip.py && rm -f /tmp/*.py\n' },
+    { name: 'a find in /tmp', code: "FROM python:3.12-slim\nRUN find /tmp -name '*.py' -delete\n" },
   ],
   invalid: [
     {
