@@ -1,3 +1,4 @@
+import type { Instruction } from 'dockerfile-ast';
 import { pipCall, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { hasFlag, optionValue, type Word } from '~/engine/shell';
@@ -66,7 +67,29 @@ export default defineRule({
       }
       return null;
     };
+    /**
+     * A pip.conf written in the Dockerfile (`COPY <<EOF /etc/pip.conf`, `RUN printf … > /etc/pip.conf`):
+     * its `trusted-host` and `index-url` lines, as pip reads them.
+     */
+    const pipConf = (instr: Instruction) => {
+      const { start, end } = model.offsets(instr.getRange());
+      const text = context.text.slice(start, end);
+      if (!/pip\.(conf|ini)\b/.test(text)) return;
+      const line = /(^|[\s"'\]]|\\n)(trusted-host|index-url|extra-index-url|find-links)[ \t]*=[ \t]*([^\s"'\\]+)/gm;
+      for (let m = line.exec(text); m; m = line.exec(text)) {
+        const valueStart = start + m.index + m[0].length - m[3]!.length;
+        const keyStart = start + m.index + m[1]!.length;
+        if (m[2] === 'trusted-host') {
+          context.report({ messageId: 'trustedHost', data: { what: 'trusted-host in pip.conf', host: m[3]! }, range: { start: keyStart, end: valueStart + m[3]!.length } });
+        } else if (HTTP.test(m[3]!)) {
+          context.report({ messageId: 'httpIndex', data: { url: m[3]! }, range: { start: valueStart, end: valueStart + m[3]!.length } });
+        }
+      }
+    };
     return {
+      COPY(copy) {
+        pipConf(copy);
+      },
       ENV(env) {
         for (const p of env.getProperties()) {
           const { start, end } = model.offsets(p.getRange());
@@ -83,6 +106,7 @@ export default defineRule({
         }
       },
       RUN(run, stage) {
+        pipConf(run);
         /** An index URL as the command sees it: `${MIRROR}` expanded with the ARG and ENV values in effect. */
         const reportIndex = (word: Word, value: string) => {
           const url = indexUrl(value);

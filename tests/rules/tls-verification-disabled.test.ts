@@ -17,6 +17,8 @@ ruleTester.run(rule, {
     { name: 'poetry certificates pointing at a CA bundle', code: 'FROM python:3.12-slim\nRUN poetry config certificates.corp.cert /etc/ssl/certs/corp.pem\n' },
     { name: 'poetry source over https', code: 'FROM python:3.12-slim\nRUN poetry source add --priority=supplemental corp https://pypi.corp.example/simple\n' },
     { name: 'conda -c is not -k', code: 'FROM continuumio/miniconda3:24.1.2-0\nRUN conda install -y -c conda-forge numpy=1.26\n' },
+    { name: 'a pip.conf with an https index', code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nindex-url = https://pypi.example/simple\nEOF\n' },
+    { name: 'an option in a RUN that also reads pip.conf', code: 'FROM python:3.12-slim\nRUN cat /etc/pip.conf && pip install --no-cache-dir --index-url=https://pypi.example/simple flask\n' },
     { name: 'https index attached to -i', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir -ihttps://mirror.example/simple flask\n' },
   ],
   invalid: [
@@ -63,6 +65,16 @@ ruleTester.run(rule, {
     { name: 'poetry config certificates.<source>.cert false', code: 'FROM python:3.12-slim\nRUN poetry config certificates.corp.cert false && poetry install --no-root\n', errors: [{ messageId: 'poetryCert', column: 19, endColumn: 47, message: /Poetry source `corp`/ }] },
     { name: 'POETRY_CERTIFICATES_<SOURCE>_CERT=false', code: 'FROM python:3.12-slim\nENV POETRY_CERTIFICATES_CORP_CERT=false\n', errors: [{ messageId: 'poetryCert', line: 2, column: 5, endColumn: 40 }] },
     { name: 'poetry source add over http', code: 'FROM python:3.12-slim\nRUN poetry source add --priority primary corp http://pypi.corp/simple\n', errors: [{ messageId: 'httpIndex', column: 47, endColumn: 70 }] },
+    {
+      name: 'a pip.conf from a heredoc',
+      code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nindex-url = http://mirror.local/simple\ntrusted-host = mirror.local\nEOF\n',
+      errors: [{ messageId: 'httpIndex', line: 4, column: 13, endColumn: 39 }, { messageId: 'trustedHost', line: 5, column: 1, endColumn: 28, message: /^`trusted-host in pip\.conf` makes pip accept any certificate \(or plain HTTP\) from `mirror\.local`/ }],
+    },
+    {
+      name: 'a pip.conf written with printf',
+      code: 'FROM python:3.12-slim\nRUN printf \'[global]\\ntrusted-host = pypi.org\\n\' > /etc/pip.conf\n',
+      errors: [{ messageId: 'trustedHost', line: 2, column: 23, endColumn: 46 }],
+    },
     { name: 'uv --index name=http://', code: 'FROM python:3.12-slim\nRUN uv sync --index internal=http://mirror.local/simple\n', errors: [{ messageId: 'httpIndex', message: /`http:\/\/mirror\.local\/simple`/ }] },
   ],
 });
