@@ -25,7 +25,7 @@ export interface CliIO {
 const USAGE = `Usage:
   shipshape lint [options] FILE... | -
       --format, -f stylish|json|sarif|github   output format (default stylish)
-      --dockerignore FILE                      the .dockerignore (default: the one next to the Dockerfile)
+      --dockerignore FILE                      the .dockerignore (default: <Dockerfile>.dockerignore, else the one next to it)
       --target STAGE                           the stage that ships (default: the last one)
       --config FILE                            config file (default: .shipshape.json next to the Dockerfile, or here)
       --failure-threshold, -t error|warning|info|style|none   exit 1 at or above this (default warning)
@@ -137,7 +137,10 @@ function lintCommand(io: CliIO, args: string[]): number {
     threshold ??= config?.failureThreshold;
     const options: LintOptions = { ...lintOptionsOf(config), dockerignore: null };
     if (typeof values.target === 'string') options.target = values.target;
-    const ignorePath = typeof values.dockerignore === 'string' ? values.dockerignore : file === '-' ? null : join(dirname(file), '.dockerignore');
+    // BuildKit prefers a Dockerfile-specific ignore file (`Dockerfile.prod.dockerignore` beside `Dockerfile.prod`).
+    const ownIgnore = file === '-' ? null : `${file}.dockerignore`;
+    const ignorePath = typeof values.dockerignore === 'string' ? values.dockerignore : file === '-' ? null
+      : ownIgnore && existsSync(ownIgnore) ? ownIgnore : join(dirname(file), '.dockerignore');
     if (ignorePath && (typeof values.dockerignore === 'string' || existsSync(ignorePath))) {
       try {
         options.dockerignore = readFileSync(ignorePath, 'utf8');

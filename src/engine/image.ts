@@ -1,4 +1,5 @@
 import { DISTRO_RELEASES, PYTHON_DEFAULT_DEBIAN, type DistroRelease } from './data/distro-releases';
+import { PYTHON_EOL } from './data/python-releases';
 
 /** A base image reference, split the way a registry understands it. */
 export interface ImageRef {
@@ -133,18 +134,32 @@ function distroOf(ref: ImageRef, now: Date): DistroInfo | null {
     const release = DISTRO_RELEASES.find((r) => r.distro === 'ubuntu' && r.version === ubuntuTag[1]);
     return release ? { distro: 'ubuntu', codename: release.codename, release, explicit: true } : { distro: 'ubuntu', codename: null, release: null, explicit: false };
   }
+  const day = now.toISOString().slice(0, 10);
   if (ref.name === 'ubuntu') {
     const release = DISTRO_RELEASES.find((r) => r.distro === 'ubuntu' && tag.startsWith(r.version));
     if (release) return { distro: 'ubuntu', codename: release.codename, release, explicit: true };
+    // `ubuntu`, `ubuntu:latest`: the newest LTS released by the day (`rolling`: the newest release).
+    const moving = !ref.hasVariable && !ref.digest && (tag === '' || tag === 'latest' || tag === 'rolling')
+      ? DISTRO_RELEASES.filter((r) => r.distro === 'ubuntu' && r.released <= day && (tag === 'rolling' || /^\d*[02468]\.04$/.test(r.version))).at(-1)
+      : undefined;
+    if (moving) return { distro: 'ubuntu', codename: moving.codename, release: moving, explicit: false };
     return { distro: 'ubuntu', codename: null, release: null, explicit: false };
   }
   if (ref.name === 'debian') {
     const release = DISTRO_RELEASES.find((r) => r.distro === 'debian' && (tag === r.version || tag.startsWith(`${r.version}.`) || tag.startsWith(`${r.version}-`)));
     if (release) return { distro: 'debian', codename: release.codename, release, explicit: true };
+    // `debian`, `debian:latest`, `debian:stable`, `debian:stable-slim`: the newest stable release by the day.
+    const moving = !ref.hasVariable && !ref.digest && /^(|latest|stable|stable-slim)$/.test(tag)
+      ? DISTRO_RELEASES.filter((r) => r.distro === 'debian' && r.released <= day).at(-1)
+      : undefined;
+    if (moving) return { distro: 'debian', codename: moving.codename, release: moving, explicit: false };
     return { distro: 'debian', codename: null, release: null, explicit: false };
   }
   if (ref.python && ref.python.variant !== 'windows' && !ref.hasVariable) {
-    const codename = defaultPythonDebian(now);
+    // A Python version past its end of life is no longer rebuilt: its tags stay on the Debian
+    // release that was the default then (`python:3.8` is bookworm, never trixie).
+    const eol = ref.name === 'python' && ref.python.minorVersion ? PYTHON_EOL[ref.python.minorVersion] : undefined;
+    const codename = defaultPythonDebian(eol && eol < day ? new Date(`${eol}T00:00:00Z`) : now);
     const release = CODENAMES.get(codename) ?? null;
     return { distro: 'debian', codename, release, explicit: false };
   }
@@ -166,4 +181,31 @@ export function compareRelease(a: string, b: string): number {
   const rb = CODENAMES.get(b);
   if (!ra || !rb) return 0;
   return ra.released < rb.released ? -1 : ra.released > rb.released ? 1 : 0;
+}
+
+/** The Python of Google's distroless images, by the Debian release in their name. */
+const DISTROLESS_PYTHON: Readonly<Record<string, string>> = { debian11: '3.9', debian12: '3.11', debian13: '3.13' };
+
+/**
+ * The Python minor version an image carries, where its reference says so: the tag of the official
+ * image (`python:3.12-slim`, and images named python), a `python3.X` part of another image's tag
+ * (`ghcr.io/astral-sh/uv:python3.12-bookworm-slim`, `nikolaik/python-nodejs:python3.11-nodejs20`),
+ * or the Debian release of a distroless Python image. `tagOffset` is where the version is written in
+ * the tag (null when the tag does not write it), `length` how long it is there.
+ */
+export function pythonVersionOf(ref: ImageRef | null): { minor: string; tagOffset: number | null; length: number } | null {
+  if (!ref || ref.hasVariable) return null;
+  if (ref.python) {
+    const minor = ref.python.minorVersion ?? (ref.python.major === 2 && ref.name === 'python' ? '2.7' : null);
+    return minor ? { minor, tagOffset: 0, length: ref.python.version?.length ?? 0 } : null;
+  }
+  const distroless = /(^|\/)distroless\/python3-(debian\d+)$/.exec(ref.path);
+  if (distroless) {
+    const minor = DISTROLESS_PYTHON[distroless[2]!];
+    return minor ? { minor, tagOffset: null, length: 0 } : null;
+  }
+  const m = /(^|[-_])python(\d+\.\d+)(?=$|[-_.])/i.exec(ref.tag ?? '');
+  if (!m) return null;
+  const [major, minor] = m[2]!.split('.');
+  return { minor: `${Number(major)}.${Number(minor)}`, tagOffset: m.index + m[1]!.length + 'python'.length, length: m[2]!.length };
 }

@@ -26,7 +26,8 @@ export default defineRule({
     const disables = (instr: Instruction, upTo?: number) => {
       for (const c of model.commands(instr)) {
         if (upTo !== undefined && c.start >= upTo) break;
-        if (c.name === 'rm' && c.args.some((a) => a.value.includes('docker-clean'))) return true;
+        // `rm -f …/docker-clean`, also `mv` it away, `unlink`, `truncate -s 0`, `sed -i` on it: anything but reading it.
+        if (!/^(cat|ls|grep|egrep|test|\[|head|tail|less|more|stat|file|echo)$/.test(c.name) && c.args.some((a) => a.value.includes('docker-clean'))) return true;
         if (c.args.some((a) => KEEP.test(a.value))) return true;
       }
       return false;

@@ -25,7 +25,10 @@ export default defineRule({
           if (m.sharing && m.sharing !== 'shared') continue;
           const valueRange = m.flag.getValueRange();
           if (!valueRange) continue;
-          const { start, end } = model.offsets(valueRange);
+          let { start, end } = model.offsets(valueRange);
+          // `--mount="type=cache,target=/var/cache/apt"`: report and extend inside the quotes.
+          const value = model.text.slice(start, end);
+          if (value.length > 1 && /^["']/.test(value) && value.endsWith(value[0]!)) { start++; end--; }
           const sharingOpt = m.flag.getOptions().find((o) => o.getName().toLowerCase() === 'sharing');
           const edit = sharingOpt?.getValueRange()
             ? { ...model.offsets(sharingOpt.getValueRange()!), text: 'locked' }

@@ -1,5 +1,11 @@
+import { DISTRO_RELEASES } from '~/engine/data/distro-releases';
 import { defineRule } from '~/engine/define-rule';
 import { imageRange } from '~/engine/stage-image';
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}` : items.join('');
+}
 
 export default defineRule({
   name: 'debian-eol',
@@ -10,7 +16,7 @@ export default defineRule({
     category: 'base-image',
     scope: 'all-stages',
     messages: {
-      eol: '{{distro}} {{codename}} ({{version}}) stopped receiving security updates on {{date}}. Move to a supported release (Debian bookworm or trixie).',
+      eol: '{{distro}} {{codename}} ({{version}}) stopped receiving security updates on {{date}}. Move to a supported release ({{supported}}).',
     },
   },
   create(context) {
@@ -22,15 +28,24 @@ export default defineRule({
         const release = distro?.release;
         if (!distro?.explicit || !release || release.eol > today) return;
         const tag = stage.from.getImageTag() ?? '';
-        const range = imageRange(stage, 'tag');
-        const at = tag.toLowerCase().indexOf(release.codename);
-        const narrowed = at >= 0 && !tag.includes('$') && stage.from.getImageTagRange()
-          ? { start: model.offsets(stage.from.getImageTagRange()!).start + at, end: model.offsets(stage.from.getImageTagRange()!).start + at + release.codename.length }
-          : range;
+        const tagRange = stage.from.getImageTagRange();
+        // The codename (`buster` of `3.9-slim-buster`), else the version (`20.04` of `cuda:…-ubuntu20.04`, `10` of `debian:10-slim`).
+        let at = tag.toLowerCase().indexOf(release.codename);
+        let length = release.codename.length;
+        if (at < 0) {
+          const m = new RegExp(`(^|[^\\d.])(${release.version.replace('.', '\\.')})(?=$|[^\\d])`).exec(tag);
+          if (m) { at = m.index + m[1]!.length; length = release.version.length; }
+        }
+        const range = at >= 0 && !tag.includes('$') && tagRange
+          ? { start: model.offsets(tagRange).start + at, end: model.offsets(tagRange).start + at + length }
+          : imageRange(stage, 'tag');
+        const name = release.distro === 'debian' ? 'Debian' : 'Ubuntu';
+        const supported = DISTRO_RELEASES.filter((r) => r.distro === release.distro && r.released <= today && r.eol > today)
+          .map((r) => (r.distro === 'debian' ? r.codename : `${r.version} (${r.codename})`));
         context.report({
           messageId: 'eol',
-          data: { distro: release.distro === 'debian' ? 'Debian' : 'Ubuntu', codename: release.codename, version: release.version, date: release.eol },
-          range: narrowed,
+          data: { distro: name, codename: release.codename, version: release.version, date: release.eol, supported: supported.length ? `${name} ${orList(supported)}` : `a current ${name} release` },
+          range,
         });
       },
     };

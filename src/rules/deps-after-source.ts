@@ -19,9 +19,17 @@ function installsFromLock(cmd: Command): boolean {
   }
   const uv = uvInstall(cmd);
   if (uv) return uv.sub.value === 'sync' || uv.args.some((a) => /^(-r|--requirement|-c|--constraint)(=|$)/.test(a.value));
-  if (cmd.name === 'poetry') return cmd.args.some((a) => a.value === 'install' || a.value === 'sync');
-  if (cmd.name === 'pipenv') return cmd.args.some((a) => a.value === 'install' || a.value === 'sync');
-  if (cmd.name === 'pdm') return cmd.args.some((a) => a.value === 'install' || a.value === 'sync');
+  // The subcommand, not any word: `poetry run python setup.py install` and `pipenv run pip install x` install no lock.
+  if (/^(poetry|pipenv|pdm)$/.test(cmd.name)) {
+    let sub: string | undefined;
+    for (let i = 0; i < cmd.args.length && sub === undefined; i++) {
+      const w = cmd.args[i]!.value;
+      // Global options that take the next word (`poetry -C /app install`, `pdm -p /app sync`).
+      if (/^(-C|--directory|-P|--project|-p)$/.test(w)) i++;
+      else if (!w.startsWith('-')) sub = w;
+    }
+    return sub === 'install' || sub === 'sync';
+  }
   return false;
 }
 

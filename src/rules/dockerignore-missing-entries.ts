@@ -4,13 +4,42 @@ import { dockerignoreMatcher } from '~/engine/dockerignore';
 import type { Word } from '~/engine/shell';
 
 /** What a Python project's .dockerignore must keep out, each with paths that prove it and the pattern to add. */
-const ENTRIES: Array<{ name: string; paths: string[][]; pattern: string; topLevel?: string }> = [
-  { name: '.git', paths: [['.git/HEAD']], pattern: '.git' },
-  { name: '.venv/venv', paths: [['.venv/bin/python'], ['venv/bin/python']], pattern: '**/.venv' },
-  { name: '__pycache__', paths: [['app/__pycache__/main.cpython-312.pyc', '__pycache__/main.cpython-312.pyc']], pattern: '**/__pycache__', topLevel: '__pycache__/main.cpython-312.pyc' },
-  { name: '*.pyc', paths: [['app/main.pyc']], pattern: '**/*.pyc', topLevel: 'main.pyc' },
-  { name: '.env', paths: [['.env']], pattern: '.env' },
+interface Entry {
+  name: string;
+  paths: string[][];
+  pattern: string;
+  /** What the entry costs when it is sent. */
+  why: string;
+  topLevel?: string;
+  /** A probe path inside a directory (`src` → `src/__pycache__/…`): bytecode sits in every package directory. */
+  inDir?: (dir: string) => string;
+}
+const ENTRIES: Entry[] = [
+  { name: '.git', paths: [['.git/HEAD']], pattern: '.git', why: 'the whole Git history' },
+  { name: '.venv', paths: [['.venv/bin/python'], ['venv/bin/python']], pattern: '**/.venv', why: 'a host virtualenv that breaks imports' },
+  {
+    name: '__pycache__', paths: [['app/__pycache__/main.cpython-312.pyc', '__pycache__/main.cpython-312.pyc']], pattern: '**/__pycache__', why: 'stale bytecode',
+    topLevel: '__pycache__/main.cpython-312.pyc', inDir: (dir) => `${dir}/__pycache__/main.cpython-312.pyc`,
+  },
+  { name: '*.pyc', paths: [['app/main.pyc']], pattern: '**/*.pyc', why: 'stale bytecode', topLevel: 'main.pyc', inDir: (dir) => `${dir}/main.pyc` },
+  { name: '.env', paths: [['.env']], pattern: '.env', why: 'secrets in `.env`' },
 ];
+
+/**
+ * The directories an allow-list brings back (`!src/`, `!src/**`, `!app`): where bytecode is
+ * looked for too. A name with a dot or a capital (`!requirements.txt`, `!Makefile`) is a file.
+ */
+function exceptionDirs(lines: readonly string[]): string[] {
+  const dirs: string[] = [];
+  for (const l of lines) {
+    if (!l.startsWith('!')) continue;
+    const p = l.slice(1).trim().replace(/^\.?\/+/, '');
+    const explicit = /^([\w.-]+(?:\/[\w.-]+)*)\/(\*\*?)?$/.exec(p);
+    const dir = explicit ? explicit[1]! : /^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/.test(p) ? p : null;
+    if (dir && !dir.split('/').some((s) => s === '..' || s === '.')) dirs.push(dir);
+  }
+  return dirs;
+}
 
 /** `a`, `a and b`, `a, b and c`. */
 function andList(items: string[]): string {
@@ -26,10 +55,10 @@ export default defineRule({
     category: 'context',
     scope: 'file',
     messages: {
-      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}.',
-      missingAnchored: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Add {{patterns}}. Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory.',
-      missingReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). The {{exceptions}} {{bring}} {{reincluded}} back into the context: the last matching line wins, so add {{patterns}} after the exceptions.',
-      missingAnchoredReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory; and the {{exceptions}} {{bring}} {{reincluded}} back into the context. The last matching line wins: add {{patterns}} after the exceptions.',
+      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). Add {{patterns}}.',
+      missingAnchored: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). Add {{patterns}}. Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory.',
+      missingReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). The {{exceptions}} {{bring}} {{reincluded}} back into the context: the last matching line wins, so add {{patterns}} after the exceptions.',
+      missingAnchoredReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory; and the {{exceptions}} {{bring}} {{reincluded}} back into the context. The last matching line wins: add {{patterns}} after the exceptions.',
     },
   },
   create(context) {
@@ -46,10 +75,12 @@ export default defineRule({
         }
         if (!source) return;
         const ignored = dockerignoreMatcher(text);
-        // An entry is covered when, for one of its alternatives, every probe path is ignored.
-        const missing = ENTRIES.filter((e) => !e.paths.some((alt) => alt.every((p) => ignored(p))));
-        if (!missing.length) return;
         const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+        const dirs = exceptionDirs(lines);
+        const entries = ENTRIES.map((e) => (e.inDir && dirs.length ? { ...e, paths: [[...e.paths[0]!, ...dirs.map(e.inDir)], ...e.paths.slice(1)] } : e));
+        // An entry is covered when, for one of its alternatives, every probe path is ignored.
+        const missing = entries.filter((e) => !e.paths.some((alt) => alt.every((p) => ignored(p))));
+        if (!missing.length) return;
         const matchers = new Map<string, (path: string) => boolean>();
         const matches = (pattern: string, path: string) => {
           let m = matchers.get(pattern);
@@ -78,7 +109,7 @@ export default defineRule({
         const names = (list: typeof missing) => andList(list.map((m) => `\`${m.name}\``));
         context.report({
           messageId: reincluded.length ? (anchored.length ? 'missingAnchoredReincluded' : 'missingReincluded') : anchored.length ? 'missingAnchored' : 'missing',
-          data: { entries: missing.map((m) => `\`${m.name}\``).join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', '),
+          data: { entries: missing.map((m) => `\`${m.name}\``).join(', '), why: [...new Set(missing.map((m) => m.why))].join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', '),
             anchored: names(anchored), reincluded: names(reincluded), exceptions: `${exceptions.size > 1 ? 'exceptions' : 'exception'} ${andList([...exceptions].map((e) => `\`${e}\``))}`,
             bring: exceptions.size > 1 ? 'bring' : 'brings' },
           range: { start: source.start, end: source.end },

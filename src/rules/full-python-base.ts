@@ -20,11 +20,15 @@ export default defineRule({
       FinalStage(stage) {
         const root = model.lineage(stage).at(-1)!;
         const image = root.image;
-        if (!image?.python || image.name !== 'python' || image.python.variant !== 'full' || image.hasVariable) return;
+        // The official image (or a mirror of it): other images named python (`cimg/python`,
+        // `public.ecr.aws/lambda/python`, `bitnami/python`) have no `-slim` variant to move to.
+        const official = image?.path === 'python' || /(^|\/)library\/python$/.test(image?.path ?? '');
+        if (!image?.python || !official || image.python.variant !== 'full' || image.hasVariable) return;
         const tag = root.from.getImageTagRange();
         const written = root.from.getImageTag() ?? '';
         const suggestions = [];
-        if (tag && written && !written.includes('$')) {
+        // With a digest the tag is not what is pulled: a new tag needs a new digest, which only the registry knows.
+        if (tag && written && !written.includes('$') && !image.digest) {
           const { start, end } = model.offsets(tag);
           const v = image.python.version ?? written;
           const codename = image.distro?.explicit ? `-${image.distro.codename}` : '';

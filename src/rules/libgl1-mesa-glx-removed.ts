@@ -19,7 +19,8 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const distro = model.baseImage(stage)?.distro;
+        const base = model.baseImage(stage);
+        const distro = base?.distro;
         const codename = distro?.codename;
         if (!distro || !codename) return;
         const gone = distro.distro === 'debian' ? compareRelease(codename, 'trixie') >= 0 : distro.distro === 'ubuntu' ? compareRelease(codename, 'mantic') >= 0 : false;
@@ -31,7 +32,7 @@ export default defineRule({
             if (packageName(p) !== 'libgl1-mesa-glx') continue;
             context.report({
               messageId: 'removed',
-              data: { release: `${distro.distro === 'debian' ? 'Debian' : 'Ubuntu'} ${codename}`, implicit: distro.explicit ? '' : ' (what a python tag without a codename means since August 2025)' },
+              data: { release: `${distro.distro === 'debian' ? 'Debian' : 'Ubuntu'} ${codename}`, implicit: distro.explicit ? '' : base?.python ? ' (what a python tag without a codename means since August 2025)' : ` (what \`${base?.name ?? distro.distro}:${base?.tag ?? 'latest'}\` points to today)` },
               range: { start: p.start, end: p.end },
               suggestions: [{ title: 'Install `libgl1` instead', edits: [{ start: p.start, end: p.start + 'libgl1-mesa-glx'.length, text: 'libgl1' }] }],
             });

@@ -1,7 +1,14 @@
-import { aptInstall, packageName } from '~/engine/apt';
+import { packageName, systemInstall } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
 
-const GUI = new Set(['libgl1', 'libgl1-mesa-glx', 'libsm6', 'libxext6', 'libxrender1', 'libxrender-dev', 'libgtk2.0-0', 'libgtk-3-0']);
+/** The GL library whose absence is what `import cv2` reports (`libGL.so.1: cannot open shared object file`). */
+const GL = new Set(['libgl1', 'libgl1-mesa-glx', 'mesa-libGL']);
+/** The other X11 and GTK libraries of the GUI build (Debian/Ubuntu and RPM names). */
+const GUI = new Set([...GL, 'libsm6', 'libxext6', 'libxrender1', 'libxrender-dev', 'libgtk2.0-0', 'libgtk-3-0', 'libSM', 'libXext', 'libXrender']);
+/** Software that needs the X11 libraries itself: a browser, wkhtmltopdf, a virtual display. */
+const OTHER_USERS = /^(chromium.*|google-chrome.*|firefox.*|wkhtmltopdf|xvfb|x11vnc|xauth|libreoffice.*|libnss3)$/;
+/** GLib, which every OpenCV wheel loads: beside X11 libraries, the classic OpenCV list (`libglib2.0-0 libsm6 libxext6 libxrender1`). */
+const GLIB = /^(libglib2\.0-0(t64)?|glib2)$/;
 
 export default defineRule({
   name: 'opencv-gui-libs',
@@ -18,13 +25,17 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
+    // X11 libraries without the GL one are also what wkhtmltopdf or a browser needs: only about OpenCV when the file says so.
+    const mentionsOpenCV = /opencv|\bcv2\b/i.test(model.text);
     return {
       RUN(run) {
         for (const cmd of model.commands(run)) {
-          const call = aptInstall(cmd);
-          if (!call) continue;
+          const call = systemInstall(cmd);
+          if (!call || call.manager === 'apk') continue;
           const gui = call.packages.filter((p) => GUI.has(packageName(p)));
           if (!gui.length) continue;
+          if (!mentionsOpenCV && !gui.some((p) => GL.has(packageName(p))) && !call.packages.some((p) => GLIB.test(packageName(p)))) continue;
+          if (call.packages.some((p) => OTHER_USERS.test(packageName(p)))) continue;
           const first = gui[0]!;
           const last = gui[gui.length - 1]!;
           const names = gui.map((p) => `\`${packageName(p)}\``).join(', ');

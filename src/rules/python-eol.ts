@@ -1,6 +1,7 @@
 import { PYTHON_EOL } from '~/engine/data/python-releases';
 import { defineRule } from '~/engine/define-rule';
-import { tagPrefix } from '~/engine/stage-image';
+import { pythonVersionOf } from '~/engine/image';
+import { imageRange } from '~/engine/stage-image';
 
 export default defineRule({
   name: 'python-eol',
@@ -18,13 +19,23 @@ export default defineRule({
     const { model } = context;
     const today = model.today;
     return {
-      FROM(_from, stage) {
-        const python = stage.image?.python;
-        const version = python?.minorVersion ?? (python?.major === 2 ? '2.7' : null);
-        if (!python || !version || stage.image?.name !== 'python') return;
+      FROM(from, stage) {
+        // `pypy:3.9` follows PyPy's own support, not CPython's.
+        if (stage.image?.name === 'pypy') return;
+        const found = pythonVersionOf(stage.image);
+        if (!found) return;
+        const version = found.minor;
         const date = PYTHON_EOL[version];
         if (!date || date > today) return;
-        context.report({ messageId: 'eol', data: { version, date }, range: tagPrefix(model, stage, python.version?.length ?? 0) });
+        // The version as written in the tag (`3.8` of `python:3.8-slim`, `3.9` of `uv:python3.9-bookworm`), else the image.
+        const tag = from.getImageTagRange();
+        const written = from.getImageTag() ?? '';
+        let range = imageRange(stage);
+        if (tag && found.tagOffset !== null && !written.includes('$') && written.toLowerCase() === (stage.image?.tag ?? '').toLowerCase()) {
+          const start = model.offsets(tag).start + found.tagOffset;
+          range = { start, end: start + Math.max(1, found.length) };
+        }
+        context.report({ messageId: 'eol', data: { version, date }, range });
       },
     };
   },

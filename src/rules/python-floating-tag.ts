@@ -10,7 +10,7 @@ export default defineRule({
     category: 'reproducibility',
     scope: 'all-stages',
     messages: {
-      floating: '`{{image}}` does not pin a Python minor version: it moves to the next one (and its new site-packages path, wheels and bytecode) without warning. Pin it, e.g. `python:3.12-slim`.',
+      floating: '`{{image}}` does not pin a Python minor version: it moves to the next one (and its new site-packages path, wheels and bytecode) without warning. Pin it, e.g. `{{example}}`.',
     },
   },
   create(context) {
@@ -19,7 +19,11 @@ export default defineRule({
         const image = stage.image;
         if (!image?.python || image.digest || image.hasVariable) return;
         if (image.python.minorVersion) return;
-        context.report({ messageId: 'floating', data: { image: from.getImage() ?? image.raw }, range: imageRange(stage, 'tag') });
+        // The same variant with a minor version: `python:3-alpine3.20` → `python:3.12-alpine3.20`, `python:slim` → `python:3.12-slim`.
+        const rest = (image.tag ?? '').replace(/^(\d+|latest)(?=-|$)/i, '');
+        const suffix = rest && !rest.startsWith('-') ? `-${rest}` : rest;
+        const example = `${image.name}:${image.name === 'pypy' ? '3.10' : '3.12'}${suffix}`;
+        context.report({ messageId: 'floating', data: { image: from.getImage() ?? image.raw, example }, range: imageRange(stage, 'tag') });
       },
     };
   },

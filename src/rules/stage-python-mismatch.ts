@@ -1,16 +1,23 @@
 import { copyArgs, fromStage } from '~/engine/copy';
-import { pipInstall, pythonModule } from '~/engine/commands';
+import { pipInstall, pythonModule, truthy, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
-import { parseImageRef } from '~/engine/image';
+import { parseImageRef, pythonVersionOf } from '~/engine/image';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { hasFlag } from '~/engine/shell';
+import { joinPath, workdirAt } from '~/engine/workdir';
 
-/** Directories the source stage created as virtualenvs (`python -m venv X`, `uv venv X`, `virtualenv X`). */
+/**
+ * Directories the source stage created as virtualenvs: `python -m venv X`, `uv venv X`,
+ * `virtualenv X`, and the project environment of `uv sync`, `pdm install` and, when told to keep it
+ * in the project, `poetry install` and `pipenv install` (`.venv` in the working directory).
+ */
 function venvDirs(model: DockerfileModel, stage: Stage): string[] {
   const dirs: string[] = [];
-  for (const s of model.lineage(stage)) {
+  let poetryInProject = false;
+  for (const s of model.lineage(stage).reverse()) {
     for (const instr of s.instructions) {
       if (instr.getKeyword() !== 'RUN') continue;
+      const envOn = (name: string) => truthy(model.envValue(s, name, instr)?.value);
       for (const c of model.commands(instr)) {
         const words = c.args.map((a) => a.value);
         const module = /^python(\d+(\.\d+)?)?$/.test(c.name) ? pythonModule(c.args) : null;
@@ -18,8 +25,16 @@ function venvDirs(model: DockerfileModel, stage: Stage): string[] {
         if (module && (module.name === 'venv' || module.name === 'virtualenv')) target = words.slice(module.next).find((w) => !w.startsWith('-'));
         else if (c.name === 'uv' && words[0] === 'venv') target = words.slice(1).find((w) => !w.startsWith('-')) ?? '.venv';
         else if (c.name === 'virtualenv') target = words.find((w) => !w.startsWith('-'));
-        // `python -m venv $VIRTUAL_ENV`: the directory the stage's ARG and ENV values name.
-        if (target) dirs.push(model.resolveInStage(target, s, instr).replace(/\/+$/, ''));
+        else if (c.name === 'uv' && uvInstall(c)?.sub.value === 'sync') target = model.envValue(s, 'UV_PROJECT_ENVIRONMENT', instr)?.value || '.venv';
+        else if (c.name === 'pdm' && words.some((w) => w === 'install' || w === 'sync')) target = '.venv';
+        else if (c.name === 'poetry' && words[0] === 'config' && words.includes('virtualenvs.in-project')) poetryInProject = truthy(words[words.indexOf('virtualenvs.in-project') + 1]);
+        else if (c.name === 'poetry' && words.some((w) => w === 'install' || w === 'sync') && (poetryInProject || envOn('POETRY_VIRTUALENVS_IN_PROJECT'))) target = '.venv';
+        else if (c.name === 'pipenv' && words.some((w) => w === 'install' || w === 'sync') && envOn('PIPENV_VENV_IN_PROJECT')) target = '.venv';
+        if (!target) continue;
+        // `python -m venv $VIRTUAL_ENV`: the directory the stage's ARG and ENV values name; a relative one lies in the working directory.
+        const dir = model.resolveInStage(target, s, instr).replace(/\/+$/, '');
+        const workdir = dir.startsWith('/') ? null : workdirAt(model, s, instr);
+        dirs.push(workdir !== null ? joinPath(workdir, dir) : dir);
       }
     }
   }
@@ -41,6 +56,7 @@ export default defineRule({
     category: 'multi-stage',
     scope: 'all-stages',
     messages: {
+      venvInside: '`{{path}}` holds the virtualenv `{{venv}}`, made in `{{from}}` on Python {{source}}, but this stage runs Python {{target}}: its packages are not importable and its `python` link points to an interpreter this stage does not have. Use the same Python minor version in both stages.',
       versions: '`{{path}}` is copied from `{{from}}` (Python {{source}}) into a stage on Python {{target}}: packages built for {{source}} are not importable by {{target}}. Use the same Python minor version in both stages.',
       pathVersion: '`{{path}}` belongs to Python {{pathVersion}}, but this stage runs Python {{target}}: the interpreter will not look there. Build and copy for Python {{target}}.',
     },
@@ -54,22 +70,30 @@ export default defineRule({
         const src = fromStage(model, args.from, stage);
         // `--from=python:3.11-slim`: an image, whose tag may carry its Python version.
         const image = src ? null : parseImageRef(model.resolveInStage(args.from, stage, copy), new Date(model.today));
-        const source = (src ? model.baseImage(src) : image)?.python?.minorVersion ?? null;
-        const target = model.baseImage(stage)?.python?.minorVersion ?? null;
+        const source = pythonVersionOf(src ? model.baseImage(src) : image)?.minor ?? null;
+        const target = pythonVersionOf(model.baseImage(stage))?.minor ?? null;
+        if (!source && !target) return;
         const venvs = src ? venvDirs(model, src) : [];
         const userSite = src ? installsForUser(model, src) : false;
         for (const s of args.sources) {
-          const path = s.value.replace(/\/+$/, '');
+          const path = s.value.replace(/\/+$/, '') || '/';
+          // A `--from` source path is relative to the root of that stage.
+          const abs = joinPath('/', path);
           const pathVersion = /python(\d+\.\d+)/.exec(path)?.[1] ?? null;
           const isVenv = venvs.some((v) => path === v || path.startsWith(`${v}/`) || (!v.startsWith('/') && path.endsWith(`/${v}`))) || /(^|\/)\.?venv(\/|$)/.test(path);
+          // A directory that holds a virtualenv (`COPY --from=builder /app /app` after `uv sync` in /app).
+          const holds = isVenv ? undefined : venvs.find((v) => v.startsWith('/') && abs !== v && (abs === '/' || v.startsWith(`${abs}/`)));
           // `pip install --user` puts packages under ~/.local/lib/python3.X/site-packages.
           const isUserSite = userSite && /(^|\/)\.local(\/lib)?$/.test(path);
-          if (!pathVersion && !isVenv && !isUserSite) continue;
+          // The install prefix, which holds lib/python3.X.
+          const isPrefix = /^\/usr\/local(\/lib)?$/.test(abs);
+          if (!pathVersion && !isVenv && !holds && !isUserSite && !isPrefix) continue;
           const range = { start: s.start, end: s.end };
           if (target && pathVersion && pathVersion !== target) {
             context.report({ messageId: 'pathVersion', data: { path: s.value, pathVersion, target }, range });
           } else if (source && target && source !== target) {
-            context.report({ messageId: 'versions', data: { path: s.value, from: args.from, source, target }, range });
+            if (holds) context.report({ messageId: 'venvInside', data: { path: s.value, venv: holds, from: args.from, source, target }, range });
+            else context.report({ messageId: 'versions', data: { path: s.value, from: args.from, source, target }, range });
           }
         }
       },

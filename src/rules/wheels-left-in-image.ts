@@ -3,39 +3,12 @@ import { pipInstall, uvInstall } from '~/engine/commands';
 import { copyArgs } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
-import { optionValue, unquote, type Command, type Word } from '~/engine/shell';
+import { optionValue, type Command, type Word } from '~/engine/shell';
+import { joinPath, workdirAt } from '~/engine/workdir';
 
 const WHEELS = /(\.whl$|(^|\/)(wheels?|wheelhouse|dist)(\/|$))/;
 /** pip's and uv's options naming a directory of wheels: `--find-links /w`, `--find-links=/w`, `-f /w`, `-f/w`. */
 const FIND_LINKS = ['--find-links', '-f'];
-
-/** Joins and normalizes POSIX paths: `/app` + `./wheels/` → `/app/wheels`. */
-function joinPath(base: string, rel: string): string {
-  const parts: string[] = [];
-  for (const p of `${base}/${rel}`.split('/')) {
-    if (!p || p === '.') continue;
-    if (p === '..') parts.pop(); else parts.push(p);
-  }
-  return `/${parts.join('/')}`;
-}
-
-/** The working directory in effect at `instr` as an absolute path, or null when it depends on the base image or a variable. */
-function workdirAt(model: DockerfileModel, stage: Stage, instr: Instruction): string | null {
-  let path: string | null = model.baseImage(stage)?.isScratch ? '/' : null;
-  for (const s of model.lineage(stage).reverse()) {
-    for (const i of s.instructions) {
-      if (s === stage && !model.isBefore(i, instr)) break;
-      if (i.getKeyword() !== 'WORKDIR') continue;
-      const raw = unquote(i.getArgumentsContent() ?? '');
-      if (!raw) continue;
-      const value = model.resolveInStage(raw, s, i);
-      if (value.includes('$')) path = null;
-      else if (value.startsWith('/')) path = joinPath('/', value);
-      else if (path !== null) path = joinPath(path, value);
-    }
-  }
-  return path;
-}
 
 /** A path as it stands at `instr`: absolute when it is, or when the working directory is known; null otherwise. */
 function absolute(model: DockerfileModel, stage: Stage, instr: Instruction, path: string): string | null {
@@ -109,11 +82,11 @@ export default defineRule({
   create(context) {
     const { model } = context;
     return {
-      FinalStage(stage) {
+      FinalStage(finalStage) {
         const copied: Copied[] = [];
         /** Copies reported already installed, waiting to see whether an `rm` follows. */
         const installed: Array<{ c: Copied; line: number; rmLine: number | null }> = [];
-        const rmScan = (instr: Instruction, cmds: Command[]) => {
+        const rmScan = (stage: Stage, instr: Instruction, cmds: Command[]) => {
           for (const cmd of cmds) {
             if (!isRm(cmd)) continue;
             for (const entry of installed) {
@@ -124,7 +97,9 @@ export default defineRule({
             }
           }
         };
-        for (const instr of stage.instructions) {
+        // The final stage and the stages it is built `FROM`: their layers all ship.
+        const instructions = model.lineage(finalStage).reverse().flatMap((s) => s.instructions.map((instr) => ({ instr, stage: s })));
+        for (const { instr, stage } of instructions) {
           const k = instr.getKeyword();
           if (k === 'COPY') {
             const args = copyArgs(model, instr);
@@ -149,7 +124,7 @@ export default defineRule({
           }
           if (k !== 'RUN') continue;
           const cmds = model.commands(instr);
-          rmScan(instr, cmds);
+          rmScan(stage, instr, cmds);
           if (!copied.length) continue;
           cmds.forEach((cmd, n) => {
             if (!pipInstall(cmd) && !uvInstall(cmd)) return;
@@ -159,7 +134,7 @@ export default defineRule({
               const entry = { c, line: instr.getRange().start.line + 1, rmLine: null };
               installed.push(entry);
               // An `rm` later in the same RUN.
-              rmScan(instr, cmds.slice(n + 1));
+              rmScan(stage, instr, cmds.slice(n + 1));
               copied.splice(copied.indexOf(c), 1);
             }
           });

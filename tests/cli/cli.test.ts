@@ -72,6 +72,14 @@ describe('shipshape lint', () => {
     expect(rules).toContain('dockerignore-missing-entries');
     expect(rules).not.toContain('dockerignore-absent');
   });
+  it('prefers the Dockerfile-specific ignore file, as BuildKit does', () => {
+    const d = dir({ 'Dockerfile.prod': 'FROM python:3.12-slim\nCOPY . .\n', 'Dockerfile.prod.dockerignore': '.git\n**/.venv\n**/__pycache__\n**/*.pyc\n.env\n', '.dockerignore': 'node_modules\n' });
+    const rules = (JSON.parse(cli(['lint', '-f', 'json', join(d, 'Dockerfile.prod')]).stdout) as Array<{ rule: string }>).map((f) => f.rule);
+    expect(rules).not.toContain('dockerignore-missing-entries');
+    expect(rules).not.toContain('dockerignore-absent');
+    const only = dir({ 'Dockerfile.dev': 'FROM python:3.12-slim\nCOPY . .\n', 'Dockerfile.dev.dockerignore': 'node_modules\n' });
+    expect((JSON.parse(cli(['lint', '-f', 'json', join(only, 'Dockerfile.dev')]).stdout) as Array<{ rule: string }>).map((f) => f.rule)).toContain('dockerignore-missing-entries');
+  });
   it('uses .shipshape.json: rules off, severity overrides, threshold', () => {
     const d = dir({ Dockerfile: bad, '.shipshape.json': JSON.stringify({ rules: { 'root-final-user': 'off', 'pip-no-cache-dir': 'error' }, failureThreshold: 'error' }) });
     const r = cli(['lint', '-f', 'json', join(d, 'Dockerfile')]);

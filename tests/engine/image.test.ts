@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRelease, defaultPythonDebian, parseImageRef, type ImageRef } from '~/engine/image';
+import { compareRelease, defaultPythonDebian, parseImageRef, pythonVersionOf, type ImageRef } from '~/engine/image';
 
 const NOW = new Date('2026-11-23T00:00:00Z');
 const ref = (raw: string, now = NOW): ImageRef => {
@@ -80,11 +80,15 @@ describe('parseImageRef: distribution', () => {
   it.each([
     ['ubuntu:22.04', ['ubuntu', 'jammy', true]],
     ['ubuntu:noble', ['ubuntu', 'noble', true]],
-    ['ubuntu', ['ubuntu', null, false]],
+    ['ubuntu', ['ubuntu', 'resolute', false]],
+    ['ubuntu:latest', ['ubuntu', 'resolute', false]],
+    ['ubuntu:devel', ['ubuntu', null, false]],
     ['debian:bookworm-slim', ['debian', 'bookworm', true]],
     ['debian:12', ['debian', 'bookworm', true]],
     ['debian:12.5-slim', ['debian', 'bookworm', true]],
-    ['debian', ['debian', null, false]],
+    ['debian', ['debian', 'trixie', false]],
+    ['debian:stable-slim', ['debian', 'trixie', false]],
+    ['debian:testing', ['debian', null, false]],
     ['python:3.12.4-slim-bookworm', ['debian', 'bookworm', true]],
     ['python:3.10-bullseye', ['debian', 'bullseye', true]],
     ['python:3.12-slim-trixie', ['debian', 'trixie', true]],
@@ -107,6 +111,10 @@ describe('parseImageRef: distribution', () => {
   it('resolves a codename-less python tag to the Debian of the day', () => {
     expect(distro('python:3.12', new Date('2025-08-13T12:00:00Z'))).toEqual(['debian', 'bookworm', false]);
     expect(distro('python:3.12', new Date('2025-08-15T12:00:00Z'))).toEqual(['debian', 'trixie', false]);
+    // No longer rebuilt after its end of life: the release of that day.
+    expect(distro('python:3.8-slim', NOW)).toEqual(['debian', 'bookworm', false]);
+    expect(distro('python:3.9', NOW)).toEqual(['debian', 'trixie', false]);
+    expect(distro('debian:stable', new Date('2025-01-01T00:00:00Z'))).toEqual(['debian', 'bookworm', false]);
     expect(distro('python:3.12-slim', new Date('2023-01-01T00:00:00Z'))).toEqual(['debian', 'bullseye', false]);
     expect(distro('python:3', NOW)).toEqual(['debian', 'trixie', false]);
     expect(distro('python', NOW)).toEqual(['debian', 'trixie', false]);
@@ -122,5 +130,22 @@ describe('parseImageRef: distribution', () => {
     expect(compareRelease('trixie', 'bullseye')).toBeGreaterThan(0);
     expect(compareRelease('bookworm', 'bookworm')).toBe(0);
     expect(compareRelease('nope', 'trixie')).toBe(0);
+  });
+});
+
+describe('pythonVersionOf', () => {
+  it.each([
+    ['python:3.12-slim', { minor: '3.12', tagOffset: 0, length: 4 }],
+    ['python:2', { minor: '2.7', tagOffset: 0, length: 1 }],
+    ['python:3-slim', null],
+    ['ghcr.io/astral-sh/uv:python3.9-bookworm-slim', { minor: '3.9', tagOffset: 6, length: 3 }],
+    ['ghcr.io/astral-sh/uv:0.5-python3.12-alpine', { minor: '3.12', tagOffset: 10, length: 4 }],
+    ['nikolaik/python-nodejs:python3.11-nodejs20', { minor: '3.11', tagOffset: 6, length: 4 }],
+    ['gcr.io/distroless/python3-debian12:nonroot', { minor: '3.11', tagOffset: null, length: 0 }],
+    ['gcr.io/distroless/python3-debian11', { minor: '3.9', tagOffset: null, length: 0 }],
+    ['ghcr.io/astral-sh/uv:0.5', null],
+    ['node:22', null],
+  ])('%s', (raw, expected) => {
+    expect(pythonVersionOf(ref(raw))).toEqual(expected);
   });
 });

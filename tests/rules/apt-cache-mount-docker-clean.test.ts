@@ -3,6 +3,7 @@ import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'docker-clean moved away', code: 'FROM python:3.12-slim\nRUN mv /etc/apt/apt.conf.d/docker-clean /root/\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n' },
     df`
       FROM python:3.12-slim
       RUN rm -f /etc/apt/apt.conf.d/docker-clean; echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' > /etc/apt/apt.conf.d/keep-cache

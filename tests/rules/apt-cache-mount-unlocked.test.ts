@@ -21,6 +21,12 @@ ruleTester.run(rule, {
       output: 'FROM debian:bookworm\nRUN --mount=type=cache,sharing=locked,target=/var/lib/apt apt-get update\n',
     },
     {
+      name: 'a quoted mount value: inside the quotes',
+      code: 'FROM debian:bookworm\nRUN --mount="type=cache,target=/var/cache/apt" apt-get update\n',
+      errors: [{ line: 2, column: 14, endColumn: 46 }],
+      output: 'FROM debian:bookworm\nRUN --mount="type=cache,target=/var/cache/apt,sharing=locked" apt-get update\n',
+    },
+    {
       name: 'two mounts',
       code: 'FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt \\\n    --mount=type=cache,target=/var/lib/apt \\\n    apt-get update\n',
       errors: 2,

@@ -3,6 +3,7 @@ import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'a script run through poetry is no dependency install', code: 'FROM python:3.12-slim\nCOPY . .\nRUN poetry run python setup.py install\n' },
     df`
       FROM python:3.12-slim
       WORKDIR /app
@@ -57,6 +58,7 @@ ruleTester.run(rule, {
     { name: 'exec-form COPY, lower case', code: 'FROM python:3.12-slim\ncopy [".", "/app/"]\nrun pip install -r /app/requirements.txt\n', errors: [{ line: 2, column: 7, endColumn: 10 }] },
     { name: 'COPY --link and a cache mount', code: 'FROM python:3.12-slim\nCOPY --link . .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n', errors: [{ line: 2, column: 13, endColumn: 14 }] },
     { name: '--requirement= and ADD --chown', code: 'FROM python:3.12-slim\nADD --chown=1000:1000 ./ /srv/app\nRUN python -m pip install --requirement=/srv/app/requirements.txt\n', errors: [{ line: 2, column: 23, endColumn: 25 }] },
+    { name: 'poetry with a directory option', code: 'FROM python:3.12-slim\nCOPY . /src\nRUN poetry -C /src install --only main\n', errors: [{ line: 2, column: 6, endColumn: 7 }] },
     { name: 'pdm', code: 'FROM python:3.12-slim\nCOPY . .\nRUN pdm install --prod\n', errors: 1 },
     { name: 'pip wheel -r in a builder', code: 'FROM python:3.12 AS build\nCOPY . .\nRUN pip wheel -r requirements.txt -w /wheels\nFROM python:3.12-slim\n', errors: 1 },
     { name: 'conda environment file', code: 'FROM continuumio/miniconda3\nCOPY . /app\nRUN conda env create -f /app/environment.yml\n', errors: 1 },

@@ -9,13 +9,15 @@ ruleTester.run(rule, {
     { name: 'no wholesale copy', code: 'FROM python:3.12-slim\nCOPY app/ /app/\n', options: { dockerignore: '' } },
     { name: 'allow-list style', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '*\n!app/\n!requirements.txt\n**/__pycache__\n**/*.pyc\n' } },
     { name: 'allow-list with ** and bytecode patterns after the exception', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '**\n!app/**\n!requirements.txt\n**/__pycache__\n**/*.pyc\n' } },
+    { name: 'allow-list of files only', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '*\n!main.py\n!requirements.txt\n!Makefile\n' } },
+    { name: 'allow-list of a package with the bytecode patterns after it', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '*\n!src\n!pyproject.toml\n**/__pycache__\n**/*.pyc\n' } },
     { name: 'seed-article style list', code: 'FROM python:3.12-slim\nCOPY . /app\n', options: { dockerignore: '**/__pycache__\n**/*venv\n**/.env\n**/.git\n**/*.pyc\n' } },
   ],
   invalid: [
     {
       code: 'FROM python:3.12-slim\nCOPY . .\n',
       options: { dockerignore: 'node_modules\n' },
-      errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 7, message: /`.git`, `.venv\/venv`, `__pycache__`, `\*.pyc`, `.env`/ }],
+      errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 7, message: /`.git`, `.venv`, `__pycache__`, `\*.pyc`, `.env`: they end up in the image \(the whole Git history, a host virtualenv that breaks imports, stale bytecode, secrets in `.env`\)/ }],
     },
     {
       name: 'root-only patterns miss nested bytecode',
@@ -35,7 +37,7 @@ ruleTester.run(rule, {
       options: { dockerignore: '**\n!app/**\n!requirements.txt\n' },
       errors: [{
         messageId: 'missingReincluded', line: 2, column: 6, endColumn: 7,
-        message: 'The whole build context is copied, but `.dockerignore` does not exclude `__pycache__`, `*.pyc`: they end up in the image (secrets in `.env`, a host virtualenv that breaks imports, stale bytecode). The exception `!app/**` brings `__pycache__` and `*.pyc` back into the context: the last matching line wins, so add `**/__pycache__`, `**/*.pyc` after the exceptions.',
+        message: 'The whole build context is copied, but `.dockerignore` does not exclude `__pycache__`, `*.pyc`: they end up in the image (stale bytecode). The exception `!app/**` brings `__pycache__` and `*.pyc` back into the context: the last matching line wins, so add `**/__pycache__`, `**/*.pyc` after the exceptions.',
       }],
     },
     {
@@ -44,6 +46,16 @@ ruleTester.run(rule, {
       options: { dockerignore: '*\n!app/\n!.env\n!pyproject.toml\n' },
       errors: [{ messageId: 'missingReincluded', message: /The exceptions `!app\/` and `!\.env` bring `__pycache__`, `\*\.pyc` and `\.env` back/ }],
     },
+    {
+      name: 'allow-list of a package directory: its bytecode comes back with it',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n',
+      options: { dockerignore: '*\n!src/\n!pyproject.toml\n' },
+      errors: [{
+        messageId: 'missingReincluded', line: 3, column: 6, endColumn: 7,
+        message: 'The whole build context is copied, but `.dockerignore` does not exclude `__pycache__`, `*.pyc`: they end up in the image (stale bytecode). The exception `!src/` brings `__pycache__` and `*.pyc` back into the context: the last matching line wins, so add `**/__pycache__`, `**/*.pyc` after the exceptions.',
+      }],
+    },
+    { name: 'allow-list of a bare directory name', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '*\n!mypackage\n!setup.py\n' }, errors: [{ messageId: 'missingReincluded', message: /The exception `!mypackage` brings/ }] },
     {
       name: 'bytecode patterns listed before the exception that re-includes them',
       code: 'FROM python:3.12-slim\nCOPY . .\n',

@@ -9,6 +9,8 @@ ruleTester.run(rule, {
     { code: 'FROM python:3.12-slim\nRUN apt-get install -y libgl1\n', options: { now } },
     { name: 'ubuntu jammy', code: 'FROM ubuntu:22.04\nRUN apt-get install -y libgl1-mesa-glx\n', options: { now } },
     { name: 'alpine', code: 'FROM python:3.12-alpine\nRUN apk add mesa-gl\n', options: { now } },
+    { name: 'a Python past its end of life before the trixie switch stays on bookworm', code: 'FROM python:3.8-slim\nRUN apt-get install -y libgl1-mesa-glx\n', options: { now } },
+    { name: 'debian stable before trixie', code: 'FROM debian:stable-slim\nRUN apt-get install -y libgl1-mesa-glx\n', options: { now: new Date('2025-07-01') } },
   ],
   invalid: [
     {
@@ -18,6 +20,14 @@ ruleTester.run(rule, {
     },
     { code: 'FROM python:3.13-slim-trixie\nRUN apt-get install -y libglib2.0-0 libgl1-mesa-glx\n', options: { now }, errors: [{ message: /Debian trixie:/ }] },
     { code: 'FROM ubuntu:24.04\nRUN apt install -y libgl1-mesa-glx\n', options: { now }, errors: 1 },
+    { name: 'python 3.9 got trixie images before its end of life', code: 'FROM python:3.9-slim\nRUN apt-get install -y libgl1-mesa-glx\n', options: { now }, errors: [{ message: /Debian trixie \(what a python tag/ }] },
+    {
+      name: 'debian stable',
+      code: 'FROM debian:stable-slim\nRUN apt-get install -y libgl1-mesa-glx\n',
+      options: { now },
+      errors: [{ line: 2, column: 24, endColumn: 39, message: /Debian trixie \(what `debian:stable-slim` points to today\)/ }],
+    },
+    { name: 'ubuntu latest', code: 'FROM ubuntu\nRUN apt-get install -y libgl1-mesa-glx\n', options: { now }, errors: [{ message: /Ubuntu resolute \(what `ubuntu:latest` points to today\)/ }] },
     { name: 'child stage', code: 'FROM debian:trixie-slim AS base\nFROM base\nRUN apt-get install -y libgl1-mesa-glx=23.0\n', options: { now }, errors: 1 },
   ],
 });

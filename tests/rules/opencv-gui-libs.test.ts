@@ -5,6 +5,9 @@ ruleTester.run(rule, {
   valid: [
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir opencv-python-headless\n',
     'FROM python:3.12-slim\nRUN apt-get install -y libglib2.0-0\n',
+    { name: 'X11 libraries for wkhtmltopdf (pdfkit)', code: 'FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends fontconfig libxrender1 libxext6 xfonts-75dpi\n' },
+    { name: 'browser libraries installed by hand', code: 'FROM python:3.12-slim\nRUN apt-get install -y libglib2.0-0 libnss3 libxext6 libxrender1 libgbm1\n' },
+    { name: 'a browser needs them itself', code: 'FROM python:3.12-slim\nRUN apt-get install -y chromium libgl1 libxext6\n' },
   ],
   invalid: [
     {
@@ -12,5 +15,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'guis', line: 2, column: 37, endColumn: 64, message: /`libsm6`, `libxrender1`, `libxext6`/ }],
     },
     { code: 'FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends libgl1\n', errors: 1 },
+    {
+      name: 'X11 libraries alone, when the file installs OpenCV',
+      code: 'FROM python:3.12-slim\nRUN apt-get install -y libsm6 libxext6\nRUN pip install opencv-python==4.10.0.84\n',
+      errors: [{ messageId: 'guis', line: 2, column: 24, endColumn: 39 }],
+    },
+    { name: 'dnf on an AWS Lambda image', code: 'FROM public.ecr.aws/lambda/python:3.12\nRUN dnf install -y mesa-libGL && dnf clean all\n', errors: [{ messageId: 'gui', line: 2, column: 20, endColumn: 30, message: /^`mesa-libGL` is a GUI library/ }] },
   ],
 });

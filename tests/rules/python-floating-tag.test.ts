@@ -11,12 +11,14 @@ ruleTester.run(rule, {
     { name: 'variable', code: 'ARG TAG\nFROM python:$TAG\n' },
   ],
   invalid: [
-    { code: 'FROM python:3\n', errors: [{ messageId: 'floating', line: 1, column: 13, endColumn: 14 }] },
+    { code: 'FROM python:3\n', errors: [{ messageId: 'floating', line: 1, column: 13, endColumn: 14, message: /Pin it, e\.g\. `python:3\.12`\.$/ }] },
+    { name: 'the example keeps the variant', code: 'FROM python:3-alpine3.20\n', errors: [{ column: 13, endColumn: 25, message: /e\.g\. `python:3\.12-alpine3\.20`/ }] },
+    { name: 'pypy', code: 'FROM pypy:3-slim\n', errors: [{ message: /`pypy:3-slim` does not pin .* e\.g\. `pypy:3\.10-slim`/ }] },
     { code: 'FROM python:3-slim AS build\n', errors: [{ column: 13, endColumn: 19 }] },
-    { code: 'FROM python:slim\n', errors: 1 },
+    { code: 'FROM python:slim\n', errors: [{ message: /e\.g\. `python:3\.12-slim`/ }] },
     { code: 'FROM python:latest\n', errors: 1 },
     { name: 'no tag at all', code: 'FROM python\n', errors: [{ column: 6, endColumn: 12 }] },
     { name: 'docker.io path', code: 'FROM docker.io/library/python:3-alpine\n', errors: 1 },
-    { name: 'ARG default', code: 'ARG PY=3\nFROM python:${PY}-slim\n', errors: 1 },
+    { name: 'ARG default', code: 'ARG PY=3\nFROM python:${PY}-slim\n', errors: [{ column: 13, endColumn: 23, message: /e\.g\. `python:3\.12-slim`/ }] },
   ],
 });

@@ -14,6 +14,11 @@ ruleTester.run(rule, {
     { name: 'external image', code: 'FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.10.4 /uv /bin/uv\n' },
     { name: 'the same Python from an image', code: 'FROM python:3.12-slim\nCOPY --from=python:3.12 /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages\n' },
     { name: '~/.local without pip install --user', code: 'FROM python:3.12-slim AS b\nRUN mkdir -p /root/.local/share/app\nFROM python:3.11-slim\nCOPY --from=b /root/.local /root/.local\n' },
+    { name: 'a uv project of the same version', code: 'FROM python:3.12 AS b\nWORKDIR /app\nRUN uv sync --frozen\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
+    { name: 'a directory beside the venv', code: 'FROM python:3.11 AS b\nWORKDIR /app\nRUN uv sync --frozen\nFROM python:3.12-slim\nCOPY --from=b /app/static /app/static\n' },
+    { name: 'poetry without an in-project venv', code: 'FROM python:3.11 AS b\nWORKDIR /app\nRUN poetry install\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
+    { name: 'the prefix between the same versions', code: 'FROM python:3.12 AS b\nRUN pip install --prefix=/usr/local flask\nFROM python:3.12-slim\nCOPY --from=b /usr/local /usr/local\n' },
+    { name: 'distroless on its own Python', code: 'FROM python:3.11-slim AS b\nRUN python -m venv /venv\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=b /venv /venv\n' },
     { name: 'a venv variable of the same version', code: 'FROM python:3.12 AS b\nENV VIRTUAL_ENV=/opt/app\nRUN python -m venv $VIRTUAL_ENV\nFROM python:3.12-slim\nCOPY --from=b /opt/app /opt/app\n' },
   ],
   invalid: [
@@ -46,6 +51,23 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim AS builder\nRUN pip install --no-cache-dir --user flask==3.0.3\nFROM python:3.11-slim\nCOPY --from=builder /root/.local /root/.local\n',
       errors: [{ messageId: 'versions', line: 4 }],
     },
+    {
+      name: 'a directory that holds the uv project venv',
+      code: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim AS builder\nWORKDIR /app\nRUN uv sync --frozen --no-dev\nFROM python:3.11-slim-bookworm\nCOPY --from=builder --chown=app:app /app /app\n',
+      errors: [{ messageId: 'venvInside', line: 5, column: 37, endColumn: 41, message: /`\/app` holds the virtualenv `\/app\/.venv`, made in `builder` on Python 3.12, but this stage runs Python 3.11/ }],
+    },
+    {
+      name: 'poetry told to keep the venv in the project',
+      code: 'FROM python:3.11-slim AS builder\nWORKDIR /app\nRUN pip install poetry && poetry config virtualenvs.in-project true\nRUN poetry install --only main\nFROM python:3.12-slim\nCOPY --from=builder /app /app\n',
+      errors: [{ messageId: 'venvInside', line: 6 }],
+    },
+    {
+      name: 'pdm and UV_PROJECT_ENVIRONMENT',
+      code: 'FROM python:3.13-slim AS a\nWORKDIR /src\nRUN pdm install --prod\nFROM python:3.13 AS b\nENV UV_PROJECT_ENVIRONMENT=/opt/env\nRUN uv sync\nFROM python:3.12-slim\nCOPY --from=a /src /src\nCOPY --from=b /opt /opt\n',
+      errors: [{ messageId: 'venvInside', line: 8 }, { messageId: 'venvInside', line: 9, message: /holds the virtualenv `\/opt\/env`/ }],
+    },
+    { name: 'distroless Debian 12 runs Python 3.11', code: 'FROM python:3.12-slim AS b\nRUN python -m venv /venv\nFROM gcr.io/distroless/python3-debian12:nonroot\nCOPY --from=b /venv /venv\n', errors: [{ messageId: 'versions', message: /Python 3\.12\) into a stage on Python 3\.11/ }] },
+    { name: 'the whole prefix', code: 'FROM python:3.11 AS b\nFROM python:3.12-slim\nCOPY --from=b /usr/local /usr/local\n', errors: [{ messageId: 'versions', line: 3, column: 15, endColumn: 25 }] },
     { name: 'ARG substituted', code: 'ARG BUILD_PY=3.11\nFROM python:${BUILD_PY} AS b\nRUN python -m venv /venv\nFROM python:3.13-slim\nCOPY --from=b /venv /venv\n', errors: 1 },
   ],
 });

@@ -15,6 +15,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'copied in a stage the final stage is built FROM: its layers ship too',
+      code: 'FROM python:3.12-slim AS build\nRUN pip wheel -w /wheels -r requirements.txt\nFROM python:3.12-slim AS runtime\nCOPY --from=build /wheels /wheels\nFROM runtime\nRUN pip install --no-cache-dir --no-index -f /wheels -r /wheels/requirements.txt\n',
+      errors: [{ messageId: 'left', line: 4, column: 19, endColumn: 26, message: /installed \(line 6\)/ }],
+    },
+    {
       name: 'the testdriven pattern',
       code: df`
         FROM python:3.12 AS builder
