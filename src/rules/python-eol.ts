@@ -31,7 +31,10 @@ export default defineRule({
         const tag = from.getImageTagRange();
         const written = from.getImageTag() ?? '';
         let range = imageRange(stage);
-        if (tag && found.tagOffset !== null && !written.includes('$') && written.toLowerCase() === (stage.image?.tag ?? '').toLowerCase()) {
+        const end = (found.tagOffset ?? 0) + found.length;
+        // Also when a variable comes after the version (`3.9.18-slim-${DEBIAN}`): the version is written out.
+        if (tag && found.tagOffset !== null && !written.slice(0, end).includes('$')
+          && written.slice(found.tagOffset, end).toLowerCase() === (stage.image?.tag ?? '').slice(found.tagOffset, end).toLowerCase()) {
           const start = model.offsets(tag).start + found.tagOffset;
           range = { start, end: start + Math.max(1, found.length) };
         }

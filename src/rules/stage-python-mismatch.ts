@@ -76,7 +76,8 @@ export default defineRule({
         const venvs = src ? venvDirs(model, src) : [];
         const userSite = src ? installsForUser(model, src) : false;
         for (const s of args.sources) {
-          const path = s.value.replace(/\/+$/, '') || '/';
+          // BuildKit expands the stage's ARG and ENV in the source path (`COPY --from=builder ${VENV} ${VENV}`).
+          const path = model.resolveInStage(s.value, stage, copy).replace(/\/+$/, '') || '/';
           // A `--from` source path is relative to the root of that stage.
           const abs = joinPath('/', path);
           const pathVersion = /python(\d+\.\d+)/.exec(path)?.[1] ?? null;

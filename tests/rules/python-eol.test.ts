@@ -18,6 +18,7 @@ ruleTester.run(rule, {
     { code: 'FROM python:3.8-slim\n', options: { now }, errors: [{ messageId: 'eol', line: 1, column: 13, endColumn: 16, message: /2024-10-07/ }] },
     { code: 'FROM python:3.10.14-bookworm\n', options: { now }, errors: [{ line: 1, column: 13, endColumn: 20 }] },
     { name: 'mirror registry', code: 'FROM registry.example/python:3.9\n', options: { now }, errors: [{ message: /3\.9/ }] },
+    { name: 'a variable after the version', code: 'ARG DEBIAN=bookworm\nFROM python:3.9.18-slim-${DEBIAN}\n', options: { now }, errors: [{ line: 2, column: 13, endColumn: 19 }] },
     { name: 'ARG default', code: 'ARG PY=3.7\nFROM python:${PY}-slim AS build\n', options: { now }, errors: [{ line: 2, column: 6, endColumn: 23 }] },
     { name: 'builder stage too', code: 'FROM python:3.9 AS b\nFROM python:3.12-slim\n', options: { now }, errors: [{ line: 1 }] },
     { name: 'the Python of a uv image tag', code: 'FROM ghcr.io/astral-sh/uv:python3.9-bookworm-slim AS build\n', options: { now }, errors: [{ line: 1, column: 33, endColumn: 36, message: /Python 3\.9 reached/ }] },

@@ -68,6 +68,7 @@ ruleTester.run(rule, {
     },
     { name: 'distroless Debian 12 runs Python 3.11', code: 'FROM python:3.12-slim AS b\nRUN python -m venv /venv\nFROM gcr.io/distroless/python3-debian12:nonroot\nCOPY --from=b /venv /venv\n', errors: [{ messageId: 'versions', message: /Python 3\.12\) into a stage on Python 3\.11/ }] },
     { name: 'the whole prefix', code: 'FROM python:3.11 AS b\nFROM python:3.12-slim\nCOPY --from=b /usr/local /usr/local\n', errors: [{ messageId: 'versions', line: 3, column: 15, endColumn: 25 }] },
+    { name: 'the source path from an ARG', code: 'FROM python:3.11 AS b\nRUN python -m venv /opt/venv\nFROM python:3.12-slim\nARG VENV=/opt/venv\nCOPY --from=b ${VENV} ${VENV}\n', errors: [{ messageId: 'versions', line: 5, column: 15, endColumn: 22, message: /^`\$\{VENV\}` is copied/ }] },
     { name: 'ARG substituted', code: 'ARG BUILD_PY=3.11\nFROM python:${BUILD_PY} AS b\nRUN python -m venv /venv\nFROM python:3.13-slim\nCOPY --from=b /venv /venv\n', errors: 1 },
   ],
 });
