@@ -2,7 +2,6 @@ import { cacheMountFor, pipCacheOff, uvCacheOff } from '~/engine/build-env';
 import { pipInstall, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { Mount } from '~/engine/mounts';
-import type { Command } from '~/engine/shell';
 
 export default defineRule({
   name: 'cache-mount-wasted',
@@ -25,20 +24,20 @@ export default defineRule({
         const mounts = model.mounts(run);
         if (!mounts.some((m) => m.type === 'cache')) return;
         const reported = new Set<Mount>();
-        const uses: Array<{ cmd: Command; tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff> }> = [];
+        const uses: Array<{ tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff> }> = [];
         for (const cmd of model.commands(run)) {
           const pip = pipInstall(cmd);
           const tool = pip?.tool === 'pip' ? 'pip' : uvInstall(cmd) || pip?.tool === 'uv' ? 'uv' : null;
           if (!tool) continue;
           const mount = cacheMountFor(model, stage, run, cmd, tool, mounts);
           if (!mount) continue;
-          uses.push({ cmd, tool, mount, off: tool === 'pip' ? pipCacheOff(model, stage, run, cmd) : uvCacheOff(model, stage, run, cmd) });
+          uses.push({ tool, mount, off: tool === 'pip' ? pipCacheOff(model, stage, run, cmd) : uvCacheOff(model, stage, run, cmd) });
         }
-        for (const { cmd, tool, mount, off } of uses) {
-          if (!off) continue;
-          // Another command of the RUN fills the mount (`pip install --no-cache-dir -U pip && pip install -r …`):
-          // the mount is not wasted, one command just skips it.
-          if (uses.some((u) => u.cmd !== cmd && u.mount === mount && u.tool === tool && !u.off)) continue;
+        // Another command of the RUN fills the mount (`pip install --no-cache-dir -U pip && pip install -r …`):
+        // the mount is not wasted, one command just skips it.
+        const filled = new Set(uses.filter((u) => !u.off).map((u) => `${u.tool} ${mounts.indexOf(u.mount)}`));
+        for (const { tool, mount, off } of uses) {
+          if (!off || filled.has(`${tool} ${mounts.indexOf(mount)}`)) continue;
           const target = mount.target ?? '';
           const word = 'flag' in off ? off.flag : off.variable.word;
           if (word) {

@@ -5,6 +5,26 @@ import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { mountCovers } from '~/engine/mounts';
 
+/** Per stage, computed once: the start offset of its first instruction that turns pip's cache off by configuration, or -1. */
+const firstConfigOff = new WeakMap<Stage, number>();
+
+/** Whether the instruction writes pip configuration that turns the cache off. */
+function turnsCacheOff(model: DockerfileModel, instr: Instruction): boolean {
+  const k = instr.getKeyword();
+  if (k !== 'RUN' && k !== 'COPY') return false;
+  const text = instr.getTextContent();
+  if (!/no[-_]cache[-_]dir/i.test(text)) return false;
+  if (/pip\.(conf|ini)\b/.test(text) && /(^|[\s"'\]])no[-_]cache[-_]dir\s*=/im.test(text.replace(/\\n/g, '\n'))) return true;
+  if (k !== 'RUN') return false;
+  for (const cmd of model.commands(instr)) {
+    const call = pipCall(cmd);
+    if (call?.subcommand?.value !== 'config') continue;
+    const set = call.args.findIndex((a) => a.value === 'set');
+    if (set >= 0 && /^(global|install|:env:)\.no-cache-dir$/.test(call.args[set + 1]?.value ?? '')) return true;
+  }
+  return false;
+}
+
 /**
  * Whether an instruction before `run` (in the stage or a parent) turns pip's cache off through its
  * configuration: `pip config set global.no-cache-dir …` (pip reads any value as "off"), or a
@@ -13,21 +33,12 @@ import { mountCovers } from '~/engine/mounts';
  */
 function configuredOff(model: DockerfileModel, stage: Stage, run: Instruction): boolean {
   for (const s of model.lineage(stage)) {
-    for (const instr of s.instructions) {
-      if (s === stage && !model.isBefore(instr, run)) break;
-      const k = instr.getKeyword();
-      if (k !== 'RUN' && k !== 'COPY') continue;
-      const text = instr.getTextContent();
-      if (!/no[-_]cache[-_]dir/i.test(text)) continue;
-      if (/pip\.(conf|ini)\b/.test(text) && /(^|[\s"'\]])no[-_]cache[-_]dir\s*=/im.test(text.replace(/\\n/g, '\n'))) return true;
-      if (k !== 'RUN') continue;
-      for (const cmd of model.commands(instr)) {
-        const call = pipCall(cmd);
-        if (call?.subcommand?.value !== 'config') continue;
-        const set = call.args.findIndex((a) => a.value === 'set');
-        if (set >= 0 && /^(global|install|:env:)\.no-cache-dir$/.test(call.args[set + 1]?.value ?? '')) return true;
-      }
+    let first = firstConfigOff.get(s);
+    if (first === undefined) {
+      const found = s.instructions.find((i) => turnsCacheOff(model, i));
+      firstConfigOff.set(s, first = found ? model.offsets(found.getRange()).start : -1);
     }
+    if (first >= 0 && (s !== stage || first < model.offsets(run.getRange()).start)) return true;
   }
   return false;
 }
