@@ -24,6 +24,10 @@ export default defineRule({
           const uv = uvInstall(c);
           if (!uv || uv.sub.value !== 'sync' || c.args[c.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
           if (hasFlag(c.args, ['--locked', '--frozen'])) continue;
+          // `uv sync $UV_SYNC_ARGS`: the options as the shell splits the variables' values; a value
+          // that is not known (a `--build-arg` without a default) may hold the flag.
+          const dynamic = c.args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, run));
+          if (dynamic.some((v) => v.includes('$') || /(^|\s)--(locked|frozen)(=|\s|$)/.test(v))) continue;
           if (isOn(buildVar(model, stage, 'UV_LOCKED', run, c)) || isOn(buildVar(model, stage, 'UV_FROZEN', run, c))) continue;
           context.report({
             messageId: 'unlocked',
