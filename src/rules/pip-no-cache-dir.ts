@@ -70,6 +70,8 @@ export default defineRule({
           if (!call || call.tool !== 'pip') return;
           // `--no-cache-dir`, or PIP_NO_CACHE_DIR in front of the command, exported earlier in the RUN, or by ENV or ARG.
           if (pipCacheOff(model, stage, run, cmd, cmds)) return;
+          // `… install $PIP_ARGS`: a flag in a variable's value (an ARG default, an ENV) counts too.
+          if (cmd.args.some((a) => a.value.includes('$') && /(^|\s)--no-cache(-dir)?(=|\s|$)/.test(model.resolveInStage(a.value, stage, run)))) return;
           // pip's configuration turned the cache off earlier (`pip config set global.no-cache-dir false`, a pip.conf written here).
           if (configuredOff(model, stage, run)) return;
           // The cache directory this pip uses (`--cache-dir`, PIP_CACHE_DIR, XDG_CACHE_HOME, ~/.cache/pip):

@@ -27,6 +27,8 @@ export default defineRule({
         cmds.forEach((cmd, i) => {
           const uv = uvInstall(cmd);
           if (!uv || uvCacheOff(model, stage, run, cmd, cmds)) return;
+          // `… install $PIP_ARGS`: a flag in a variable's value (an ARG default, an ENV) counts too.
+          if (cmd.args.some((a) => a.value.includes('$') && /(^|\s)(--no-cache(-dir)?|-n)(=|\s|$)/.test(model.resolveInStage(a.value, stage, run)))) return;
           // A cache or tmpfs mount on the cache directory keeps the cache out of the layer, unless it
           // is on root's home while the RUN runs as another user.
           const dirs = cacheDirs(model, stage, run, cmd, 'uv', cmds);

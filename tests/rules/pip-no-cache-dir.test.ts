@@ -30,6 +30,7 @@ ruleTester.run(rule, {
     { name: 'a pip.conf written with printf', code: 'FROM python:3.12-slim\nRUN printf \'[global]\\nno-cache-dir = true\\n\' > /etc/pip.conf\nRUN pip install flask\n' },
     { name: 'a pip.conf written with echo', code: 'FROM python:3.12-slim\nRUN echo "[global]" > /etc/pip.conf && echo "no-cache-dir = false" >> /etc/pip.conf\nRUN pip install flask\n' },
     { name: 'a pip.conf from a heredoc', code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nno-cache-dir = false\nindex-url = https://pypi.example/simple\nEOF\nRUN pip install flask\n' },
+    { name: 'the flag in an ARG default', code: 'FROM python:3.12-slim\nARG PIP_ARGS="--no-cache-dir --prefer-binary"\nRUN pip install $PIP_ARGS -r requirements.txt\n' },
     { name: 'root again after another user', code: 'FROM python:3.12-slim\nUSER app\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n' },
   ],
   invalid: [
@@ -116,6 +117,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN pip config set global.index-url https://pypi.example/simple\nRUN pip install flask\nRUN pip config set global.no-cache-dir false\n',
       errors: [{ line: 3 }],
       output: 'FROM python:3.12-slim\nRUN pip config set global.index-url https://pypi.example/simple\nRUN pip install --no-cache-dir flask\nRUN pip config set global.no-cache-dir false\n',
+    },
+    {
+      name: 'a variable without the flag',
+      code: 'FROM python:3.12-slim\nARG PIP_ARGS=--prefer-binary\nRUN pip install $PIP_ARGS flask\n',
+      errors: [{ messageId: 'cacheKept', line: 3, column: 5, endColumn: 16 }],
+      output: 'FROM python:3.12-slim\nARG PIP_ARGS=--prefer-binary\nRUN pip install --no-cache-dir $PIP_ARGS flask\n',
     },
     {
       name: 'cache mount on another directory does not count',

@@ -26,6 +26,7 @@ ruleTester.run(rule, {
     { name: 'mount in a heredoc RUN', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv <<EOF\nuv sync --locked\nEOF\n' },
     { name: 'cache removed from the user\'s home', code: 'FROM python:3.12-slim\nUSER app\nRUN uv pip install --user flask && rm -rf /home/app/.cache\n' },
     { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/uv,uid=1000 uv sync --locked\n' },
+    { name: 'the flag in an ENV', code: 'FROM python:3.12-slim\nENV UV_SYNC_ARGS="--frozen --no-cache"\nRUN uv sync ${UV_SYNC_ARGS}\n' },
     { name: 'uv run installs nothing here', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "app.py"]\n' },
   ],
   invalid: [
