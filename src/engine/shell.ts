@@ -221,7 +221,17 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
   return commands;
 }
 
-const WRAPPERS = new Set(['env', 'sudo', 'exec', 'command', 'nohup', 'nice', 'stdbuf', 'time', 'xargs', 'gosu', 'su-exec', 'tini', 'dumb-init']);
+const WRAPPERS = new Set(['env', 'sudo', 'exec', 'command', 'nohup', 'nice', 'stdbuf', 'time', 'timeout', 'xargs', 'gosu', 'su-exec', 'tini', 'dumb-init']);
+/** Wrapper options that take the next word as their value (`sudo -u app`, `xargs -n 1`, `timeout -s KILL`). */
+const WRAPPER_OPTS_WITH_VALUE: Record<string, RegExp> = {
+  sudo: /^-[ugCDhprRT]$/,
+  nice: /^-n$/,
+  env: /^-[uCS]$/,
+  xargs: /^-[aEdILnPs]$|^--(arg-file|delimiter|max-lines|max-args|max-procs|max-chars|process-slot-var)$/,
+  stdbuf: /^-[ioe]$/,
+  time: /^-[fo]$|^--(format|output)$/,
+  timeout: /^-[sk]$|^--(signal|kill-after)$/,
+};
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
 
 function basename(value: string): string {
@@ -249,9 +259,11 @@ export function unwrap(all: readonly Word[]): { env: Word[]; wrappers: string[];
     while (i < all.length && all[i]!.value.startsWith('-')) {
       const opt = all[i]!.value;
       i++;
-      if ((name === 'sudo' && /^-[ugCDhprRT]$/.test(opt)) || (name === 'nice' && opt === '-n') || (name === 'env' && /^-[uCS]$/.test(opt))) i++;
+      if (WRAPPER_OPTS_WITH_VALUE[name]?.test(opt)) i++;
       if (opt === '--') break;
     }
+    // `timeout 30s cmd`: the duration comes before the program.
+    if (name === 'timeout' && i < all.length && /^\d/.test(all[i]!.value)) i++;
   }
   return { env, wrappers, program: i };
 }

@@ -50,6 +50,12 @@ describe('commands through shell operators', () => {
     expect([c!.name, c!.wrappers, c!.args.map((w) => w.value)]).toEqual(['pip', ['sudo'], ['install', 'z']]);
     expect([d!.name, d!.wrappers, d!.args.map((w) => w.value)]).toEqual(['python', ['exec', 'gosu', 'nice'], ['app.py']]);
   });
+  it('skips the values of xargs, stdbuf, time and timeout options, and the timeout duration', () => {
+    expect(commandsOf('FROM x\nRUN cat req.txt | xargs -n 1 -P 4 pip install && stdbuf -o L python a.py && timeout -s KILL 30s uv sync && /usr/bin/time -f %e pip wheel .\n')
+      .map((c) => [c.name, c.wrappers, c.args[0]?.value])).toEqual([
+      ['cat', [], 'req.txt'], ['pip', ['xargs'], 'install'], ['python', ['stdbuf'], 'a.py'], ['uv', ['timeout'], 'sync'], ['pip', ['time'], 'wheel'],
+    ]);
+  });
   it('names the program by its basename', () => {
     const [c] = commandsOf('FROM x\nRUN /opt/venv/bin/pip install x\n');
     expect([c!.name, c!.program.value]).toEqual(['pip', '/opt/venv/bin/pip']);
