@@ -150,6 +150,7 @@ export class DockerfileModel {
   readonly today: string;
   private readonly stageByInstruction = new Map<Instruction, Stage>();
   private readonly commandCache = new Map<Instruction, Command[]>();
+  private readonly execCache = new Map<Instruction, Word[] | null>();
   private readonly mountCache = new Map<Run, Mount[]>();
   private readonly envCache = new Map<Stage, EnvEntry[]>();
   private readonly envByName = new Map<Stage, Map<string, EnvEntry[]>>();
@@ -363,34 +364,80 @@ export class DockerfileModel {
     return cmds;
   }
 
-  private computeCommands(instr: Instruction): Command[] {
-    const json = 'getJSONStrings' in instr ? (instr as JSONInstruction).getJSONStrings() : [];
+  /** Where an instruction's command starts and ends: after the keyword and flags (or `HEALTHCHECK CMD`), or null when it has none. */
+  private commandSpan(instr: Instruction): { start: number; end: number } | null {
     const r = instr.getRange();
-    let end = this.lines.offset(r.end.line, r.end.character);
-    // Where the command starts: after the keyword and the flags (`RUN --mount=… pip …`), which
-    // dockerfile-ast keeps from the parse, rather than through getArguments(), which it recomputes.
-    let start: number;
+    const end = this.lines.offset(r.end.line, r.end.character);
+    // After the keyword and the flags (`RUN --mount=… pip …`), which dockerfile-ast keeps from the
+    // parse, rather than through getArguments(), which it recomputes.
     if (instr.getKeyword() === 'HEALTHCHECK') {
       const args = instr.getArguments();
       const sub = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
-      if (sub < 0 || !args[sub + 1]) return [];
-      start = this.offsets(args[sub + 1]!.getRange()).start;
-    } else {
-      start = this.offsets(instr.getInstructionRange()).end;
-      for (const f of 'getFlags' in instr ? (instr as Run).getFlags() : []) start = Math.max(start, this.offsets(f.getRange()).end);
+      if (sub < 0 || !args[sub + 1]) return null;
+      return { start: this.offsets(args[sub + 1]!.getRange()).start, end };
     }
-    const firstChar = this.text.charAt(this.firstWordAt(start, end));
-    if (json.length && firstChar === '[') {
-      const words: Word[] = json.map((j) => {
-        const r = j.getRange();
-        const start = this.lines.offset(r.start.line, r.start.character);
-        const end = this.lines.offset(r.end.line, r.end.character);
+    let start = this.offsets(instr.getInstructionRange()).end;
+    for (const f of 'getFlags' in instr ? (instr as Run).getFlags() : []) start = Math.max(start, this.offsets(f.getRange()).end);
+    return { start, end };
+  }
+
+  /**
+   * The strings of an exec-form RUN, CMD, ENTRYPOINT or `HEALTHCHECK CMD` (`["gunicorn", "app:app"]`),
+   * decoded, with their offsets; null for the shell form (also for a `[` that is not a JSON array of
+   * strings, which Docker runs through the shell).
+   */
+  execWords(instr: Instruction): Word[] | null {
+    if (this.execCache.has(instr)) return this.execCache.get(instr)!;
+    let words: Word[] | null = null;
+    try {
+      words = this.computeExecWords(instr);
+    } catch {
+      words = null;
+    }
+    this.execCache.set(instr, words);
+    return words;
+  }
+
+  private computeExecWords(instr: Instruction): Word[] | null {
+    const span = this.commandSpan(instr);
+    if (!span) return null;
+    const open = this.firstWordAt(span.start, span.end);
+    if (this.text.charAt(open) !== '[') return null;
+    // dockerfile-ast's getJSONValue() drops the spaces inside a string ("a b" → "ab"): decode the raw text.
+    const decode = (raw: string, fallback: string) => {
+      try { return JSON.parse(raw.replace(/\\\r?\n/g, '')) as string; } catch { return fallback; }
+    };
+    if ('getJSONStrings' in instr) {
+      const json = (instr as JSONInstruction).getJSONStrings();
+      if (!json.length) return null;
+      return json.map((j) => {
+        const { start, end } = this.offsets(j.getRange());
         const raw = this.text.slice(start, end);
-        // dockerfile-ast's getJSONValue() drops the spaces inside a string ("a b" → "ab"): decode the raw text.
-        let value = j.getJSONValue();
-        try { value = JSON.parse(raw.replace(/\\\r?\n/g, '')) as string; } catch { /* keep the library's value */ }
-        return { value, raw, start, end };
+        return { value: decode(raw, j.getJSONValue()), raw, start, end };
       });
+    }
+    // HEALTHCHECK has no JSON accessors in dockerfile-ast: the array is read with JSON.parse, and the
+    // strings are found in the text in order, each checked against the parsed value.
+    const raw = this.text.slice(open, span.end);
+    let parsed: unknown;
+    try { parsed = JSON.parse(raw.replace(this.escapeChar === '`' ? /`\r?\n/g : /\\\r?\n/g, '')); } catch { return null; }
+    if (!Array.isArray(parsed) || !parsed.length || !parsed.every((v) => typeof v === 'string')) return null;
+    const words: Word[] = [];
+    for (const m of raw.matchAll(/"(?:[^"\\\r\n]|\\.)*"/g)) {
+      const value = decode(m[0], '');
+      if (value !== parsed[words.length]) return null;
+      words.push({ value, raw: m[0], start: open + m.index, end: open + m.index + m[0].length });
+    }
+    return words.length === parsed.length ? words : null;
+  }
+
+  private computeCommands(instr: Instruction): Command[] {
+    const span = this.commandSpan(instr);
+    if (!span) return [];
+    const { start } = span;
+    let { end } = span;
+    const words = this.execWords(instr);
+    if (words) {
       // Through wrappers (`["tini", "--", …]`, `["dumb-init", …]`, `["env", "X=1", …]`) to the program.
       // A wrapper with nothing after it (`ENTRYPOINT ["tini", "--"]`, a CMD to come) is the program itself.
       const found = unwrap(words);
@@ -413,6 +460,7 @@ export class DockerfileModel {
         start: words[0]!.start, end: words[words.length - 1]!.end,
       }];
     }
+    const firstChar = this.text.charAt(this.firstWordAt(start, end));
     if (!firstChar) return [];
     // `CMD []`: an exec form with no command.
     if (firstChar === '[' && /^\[\s*\]$/.test(logicalSource(this.text, start, end, this.escapeChar).text.trim())) return [];

@@ -15,6 +15,10 @@ ruleTester.run(rule, {
     { name: 'the CMD is the script of an ENTRYPOINT ending in -c', code: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/sh", "-c"]\nCMD ["exec uvicorn app:app --port $PORT"]\n' },
     { name: 'a shell at another path', code: 'FROM python:3.12-slim\nENTRYPOINT ["/usr/local/bin/bash", "-c", "exec gunicorn -b :$PORT app:app"]\n' },
     { name: 'exec-form RUN through a shell', code: 'FROM python:3.12-slim\nRUN ["/bin/bash", "-c", "pip install flask==$FLASK_VERSION"]\n' },
+    { name: 'shell-form HEALTHCHECK expands', code: 'FROM python:3.12-slim\nHEALTHCHECK --interval=30s CMD curl -fs http://localhost:$PORT/health || exit 1\n' },
+    { name: 'exec-form HEALTHCHECK through sh -c', code: 'FROM python:3.12-slim\nHEALTHCHECK CMD ["sh", "-c", "curl -fs http://localhost:$PORT/health"]\n' },
+    { name: 'HEALTHCHECK NONE', code: 'FROM python:3.12-slim\nHEALTHCHECK NONE\n' },
+    { name: 'a bracket that is not JSON is shell form', code: 'FROM python:3.12-slim\nHEALTHCHECK CMD [ -f /tmp/ready-$PORT ]\n' },
   ],
   invalid: [
     {
@@ -47,6 +51,16 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'literalRun', line: 2, column: 75, endColumn: 89 }],
     },
     {
+      name: 'exec-form HEALTHCHECK, after its options',
+      code: 'FROM python:3.12-slim\nHEALTHCHECK --interval=30s --timeout=3s CMD ["curl", "-fs", "http://localhost:${PORT}/health"]\n',
+      errors: [{ messageId: 'literalHealthcheck', line: 2, column: 79, endColumn: 86 }],
+    },
+    {
+      name: 'exec-form HEALTHCHECK over continuation lines',
+      code: 'FROM python:3.12-slim\nHEALTHCHECK CMD ["python", "-c", \\\n  "import urllib.request; urllib.request.urlopen(\'http://localhost:$PORT/\')"]\n',
+      errors: [{ messageId: 'literalHealthcheck', line: 3, column: 68, endColumn: 73 }],
+    },
+    {
       name: 'the suggestion double-quotes words with spaces, so the variable still expands',
       code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logformat", "%(h)s $APP", "-b", ":$PORT", "app:app"]\n',
       errors: [{ messageId: 'literal', column: 47, endColumn: 51 }, { messageId: 'literal', column: 62, endColumn: 67 }],
@@ -61,4 +75,11 @@ it('suggests the shell form for RUN, and double-quotes words with spaces so the 
   const cmd = 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logformat", "%(h)s $APP", "app:app"]\n';
   const [c] = lintWith([rule], cmd).findings;
   expect(c!.suggestions?.[0]?.edits[0]?.text).toBe('["sh", "-c", "exec gunicorn --access-logformat \\"%(h)s $APP\\" app:app"]');
+});
+
+it('suggests the shell form for HEALTHCHECK, keeping its options', () => {
+  const text = 'FROM python:3.12-slim\nHEALTHCHECK --interval=30s CMD ["curl", "-fs", "http://localhost:$PORT/health"]\n';
+  const [f] = lintWith([rule], text).findings;
+  const edit = f!.suggestions?.[0]?.edits[0];
+  expect(text.slice(0, edit!.start) + edit!.text + text.slice(edit!.end)).toBe('FROM python:3.12-slim\nHEALTHCHECK --interval=30s CMD curl -fs http://localhost:$PORT/health\n');
 });
