@@ -1,5 +1,16 @@
 import { defineRule } from '~/engine/define-rule';
 import type { Stage } from '~/engine/model';
+import type { Command } from '~/engine/shell';
+
+/**
+ * Commands whose failure in front of a pipe means nothing: `echo`/`printf` of a literal cannot fail,
+ * and `yes` is always killed by SIGPIPE when the reader is done, so with pipefail `yes | cmd` would
+ * fail every time.
+ */
+const HARMLESS_FEEDERS = new Set(['echo', 'printf', 'yes', 'true']);
+
+/** `-o pipefail` given to `set` or to a shell (`set -Eeuo pipefail`, `bash -o pipefail -c …`). */
+const PIPEFAIL_OPTION = /(?:^|[\s"'])-[a-zA-Z]*o[\s"']+pipefail\b/;
 
 export default defineRule({
   name: 'pipefail-missing',
@@ -11,7 +22,7 @@ export default defineRule({
     scope: 'all-stages',
     sources: ['hadolint:DL4006', 'trivy:DS-0032'],
     messages: {
-      pipe: 'The exit status of this pipeline is the last command\'s only: if `{{first}}` fails, the build goes on. Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it (or `set -o pipefail &&` in the `RUN`).',
+      pipe: 'The exit status of this pipeline is that of its last command only: if `{{first}}` fails, the build goes on. Add {{fix}}.',
     },
   },
   create(context) {
@@ -29,16 +40,37 @@ export default defineRule({
       }
       return result;
     };
+    /** What to write, for the shell the stage's base image has. */
+    const fixFor = (stage: Stage): string => {
+      const distro = context.inOnbuild ? undefined : model.baseImage(stage)?.distro?.distro;
+      if (distro === 'alpine') return '`set -o pipefail &&` at the start of the `RUN`, or `SHELL ["/bin/ash", "-o", "pipefail", "-c"]` before it (Alpine has no bash)';
+      if (distro === 'debian' || distro === 'ubuntu') return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it (`set -o pipefail` in the `RUN` itself fails here: `/bin/sh` is dash, which has no such option)';
+      return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it if the image has bash (or start the `RUN` with `set -o pipefail &&` where `/bin/sh` supports it; dash does not)';
+    };
     return {
       RUN(run, stage) {
         if (/^\s*\[/.test(run.getArgumentsContent() ?? '')) return;
         const cmds = model.commands(run);
-        if (cmds.some((c) => c.name === 'set' && c.args.some((a, i) => (a.value === '-o' && c.args[i + 1]?.value === 'pipefail') || /^-[a-z]*o$/.test(a.value) && c.args[i + 1]?.value === 'pipefail'))) return;
-        const piped = cmds.find((c) => c.joinedBy === '|');
-        if (!piped) return;
+        // The commands that feed a pipe: every command followed by one joined with `|`.
+        let feeder: Command | null = null;
+        let piped: Command | null = null;
+        for (let i = 1; i < cmds.length; i++) {
+          if (cmds[i]!.joinedBy !== '|' || HARMLESS_FEEDERS.has(cmds[i - 1]!.name)) continue;
+          feeder = cmds[i - 1]!;
+          piped = cmds[i]!;
+          break;
+        }
+        if (!feeder || !piped) return;
+        // `set -Eeuo pipefail; …`, `bash -o pipefail -c '…'` before the pipe.
+        const { start } = model.offsets(run.getArgumentsRange() ?? run.getRange());
+        if (PIPEFAIL_OPTION.test(model.text.slice(start, feeder.start))) return;
         if (shellHasPipefail(stage, run.getRange().start.line)) return;
-        const first = cmds[cmds.indexOf(piped) - 1] ?? piped;
-        context.report({ messageId: 'pipe', data: { first: first.name }, range: { start: first.start, end: piped.end } });
+        // The whole pipeline the feeder starts, up to its last command.
+        let last = cmds.indexOf(piped);
+        let first = cmds.indexOf(feeder);
+        while (first > 0 && cmds[first]!.joinedBy === '|') first--;
+        while (cmds[last + 1]?.joinedBy === '|') last++;
+        context.report({ messageId: 'pipe', data: { first: feeder.name, fix: fixFor(stage) }, range: { start: cmds[first]!.start, end: cmds[last]!.end } });
       },
     };
   },
