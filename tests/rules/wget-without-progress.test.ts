@@ -2,6 +2,20 @@ import rule from '~/rules/wget-without-progress';
 import { ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
-  valid: ['FROM debian:bookworm\nRUN wget -q https://example.com/a\n', 'FROM debian:bookworm\nRUN wget --progress=dot:giga https://example.com/a\n', 'FROM debian:bookworm\nRUN wget -nv x\n'],
-  invalid: [{ code: 'FROM debian:bookworm\nRUN wget https://example.com/a.tar.gz\n', errors: [{ messageId: 'progress', line: 2, column: 5, endColumn: 9 }], output: 'FROM debian:bookworm\nRUN wget --progress=dot:giga https://example.com/a.tar.gz\n' }],
+  valid: [
+    'FROM debian:bookworm\nRUN wget -q https://example.com/a\n',
+    'FROM debian:bookworm\nRUN wget --progress=dot:giga https://example.com/a\n',
+    'FROM debian:bookworm\nRUN wget -nv x\n',
+    { name: 'log appended to a file', code: 'FROM debian:bookworm\nRUN wget -a /tmp/wget.log https://example.com/a\n' },
+    { name: 'BusyBox wget on Alpine (it rejects --progress)', code: 'FROM python:3.12-alpine\nRUN wget -O /usr/local/bin/dumb-init https://example.com/dumb-init\n' },
+  ],
+  invalid: [
+    { code: 'FROM debian:bookworm\nRUN wget https://example.com/a.tar.gz\n', errors: [{ messageId: 'progress', line: 2, column: 5, endColumn: 9 }], output: 'FROM debian:bookworm\nRUN wget --progress=dot:giga https://example.com/a.tar.gz\n' },
+    {
+      name: 'GNU wget installed on Alpine',
+      code: 'FROM python:3.12-alpine\nRUN apk add --no-cache wget\nRUN wget https://example.com/a.tar.gz\n',
+      errors: [{ messageId: 'progress', line: 3, column: 5, endColumn: 9 }],
+      output: 'FROM python:3.12-alpine\nRUN apk add --no-cache wget\nRUN wget --progress=dot:giga https://example.com/a.tar.gz\n',
+    },
+  ],
 });
