@@ -2,9 +2,18 @@ import { defineRule } from '~/engine/define-rule';
 
 // BuildKit's words, matched as whole `_`-separated parts of the name (API_KEY, DB_PASSWORD, TOKEN).
 const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|passwd|pword|secret|token)(?:_|$)/i;
-// Names that hold no secret although they contain one of the words: public keys and key fingerprints
-// (the official python image sets GPG_KEY), and names of files, paths and URLs that point at a secret.
-const ALLOWED = /(?:^|_)(?:public|pub)(?:_|$)|^GPG_KEYS?$|_(?:FILE|PATH|URL|DIR|ID|NAME)$/i;
+// Names that hold no secret although they contain one of the words: BuildKit's own exceptions (public,
+// file, version), public keys and key fingerprints (the official python image sets GPG_KEY), apt-key's
+// switch, names of files, paths and URLs that point at a secret, and settings about one (which
+// backend, how long a token lives, whether auth is on: AIRFLOW__API__AUTH_BACKENDS, ACCESS_TOKEN_EXPIRE_MINUTES).
+const ALLOWED = new RegExp([
+  '(?:^|_)(?:public|pub|file|version)(?:_|$)',
+  '^GPG_KEYS?$',
+  '^APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE$',
+  '_(?:PATH|URL|DIR|ID|NAME)$',
+  '_(?:BACKENDS?|TYPE|METHOD|MODE|ENABLED|DISABLED|EXPIRES?|EXPIRY|EXPIRATION|TTL|TIMEOUT|LIFETIME|LENGTH|ALGORITHM|(?:EXPIRE_)?(?:SECONDS|MINUTES|HOURS|DAYS))$',
+  '^(?:ENABLE|DISABLE)_',
+].join('|'), 'i');
 
 export default defineRule({
   name: 'secrets-in-arg-or-env',

@@ -8,11 +8,15 @@ ruleTester.run(rule, {
     { name: 'a path to a secret', code: 'FROM python:3.12-slim\nENV GOOGLE_APPLICATION_CREDENTIALS_FILE=/run/secrets/gcp\n' },
     { name: 'a public key', code: 'FROM python:3.12-slim\nARG PUBLIC_KEY\n' },
     { name: 'KEYBOARD is not KEY', code: 'FROM python:3.12-slim\nENV KEYBOARD_LAYOUT=us\n' },
+    { name: 'apt-key switch', code: 'FROM ubuntu:22.04\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\n' },
+    { name: 'BuildKit skips version and file parts', code: 'FROM python:3.12-slim\nARG AUTH_LIB_VERSION=2.1\nENV SECRET_FILE_LOCATION=/run/secrets/x\n' },
+    { name: 'settings about a secret', code: 'FROM apache/airflow:2.9.2\nENV AIRFLOW__API__AUTH_BACKENDS=airflow.api.auth.backend.basic_auth ACCESS_TOKEN_EXPIRE_MINUTES=30 AUTH_TYPE=oauth\n' },
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nARG API_TOKEN\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 14 }] },
     { code: 'FROM python:3.12-slim\nENV DB_PASSWORD=hunter2 AWS_SECRET_ACCESS_KEY=abc\n', errors: 2 },
     { code: 'FROM python:3.12-slim\nENV GITHUB_TOKEN ghp_x\n', errors: 1 },
     { code: 'ARG PIP_INDEX_AUTH\nFROM python:3.12-slim\n', errors: 1 },
+    { name: 'real secrets next to settings', code: 'FROM apache/airflow:2.9.2\nENV AIRFLOW__WEBSERVER__SECRET_KEY=x AIRFLOW__CORE__FERNET_KEY=y AUTH_HEADER=z\n', errors: 3 },
   ],
 });
