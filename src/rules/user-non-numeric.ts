@@ -1,4 +1,8 @@
 import { defineRule } from '~/engine/define-rule';
+import type { Stage } from '~/engine/model';
+
+/** Options of useradd, Debian's adduser and BusyBox's adduser that take the next word as their value. */
+const WITH_VALUE = /^(-[ugGdscekfKpRPbZh]|--(uid|gid|groups|home-dir|home|shell|comment|gecos|skel|expiredate|inactive|key|password|root|prefix|base-dir|selinux-user|ingroup|firstuid|lastuid|conf|add-extra-groups))$/;
 
 export default defineRule({
   name: 'user-non-numeric',
@@ -10,18 +14,52 @@ export default defineRule({
     scope: 'final-stage',
     sources: ['hadolint:DL3066'],
     messages: {
-      named: '`USER {{user}}` is a name: Kubernetes `runAsNonRoot` cannot verify it (it needs a numeric UID), and the host sees only the number. Use the UID (`USER 10001`).',
+      named: '`USER {{user}}` is a name: Kubernetes `runAsNonRoot` cannot verify it (it needs a numeric UID), and the host sees only the number. {{advice}}.',
     },
   },
   create(context) {
     const { model } = context;
+    /** The UID a `useradd`/`adduser` of the stage or its parents gives `name`, if it sets one. */
+    const uidOf = (stage: Stage, name: string): string | null => {
+      let uid: string | null = null;
+      for (const s of [...model.lineage(stage)].reverse()) {
+        for (const i of s.instructions) {
+          if (i.getKeyword() !== 'RUN') continue;
+          for (const c of model.commands(i)) {
+            if (c.name !== 'useradd' && c.name !== 'adduser') continue;
+            let value: string | null = null;
+            const positional: string[] = [];
+            const words = c.args.map((a) => a.value);
+            for (let k = 0; k < words.length; k++) {
+              const w = words[k]!;
+              const long = /^--uid=(.*)$/.exec(w) ?? /^-u(\d+)$/.exec(w);
+              if (long) { value = long[1]!; continue; }
+              if (WITH_VALUE.test(w)) {
+                if (w === '-u' || w === '--uid') value = words[k + 1] ?? null;
+                k++;
+                continue;
+              }
+              if (!w.startsWith('-')) positional.push(w);
+            }
+            if (positional[0] === name && value !== null) uid = /^\d+$/.test(value) ? value : null;
+          }
+        }
+      }
+      return uid;
+    };
     return {
       FinalStage(stage) {
         const user = model.user(stage);
         if (!user || user.value.includes('$')) return;
-        const name = user.value.trim().split(':')[0] ?? '';
+        const value = user.value.trim();
+        const name = value.split(':')[0] ?? '';
         if (!name || /^\d+$/.test(name) || name === 'root') return;
-        context.report({ messageId: 'named', data: { user: user.value.trim() }, range: user.instruction.getArgumentsRange() ?? user.instruction.getRange() });
+        const uid = uidOf(stage, name);
+        const group = value.slice(name.length);
+        const advice = uid !== null
+          ? `Write its UID: \`USER ${uid}${group}\``
+          : `Write its numeric UID instead (\`id -u ${name}\` in the image prints it), or create the user with a fixed one (\`useradd --uid 10001 ${name}\`) and write \`USER 10001\``;
+        context.report({ messageId: 'named', data: { user: value, advice }, range: user.instruction.getArgumentsRange() ?? user.instruction.getRange() });
       },
     };
   },

@@ -3,5 +3,23 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: ['FROM python:3.12\nUSER 10001\n', 'FROM python:3.12\nUSER 10001:10001\n', 'FROM python:3.12 AS b\nUSER app\nFROM python:3.12\nUSER 1000\n', 'FROM python:3.12\nUSER $APP_UID\n'],
-  invalid: [{ code: 'FROM python:3.12\nUSER app\n', errors: [{ messageId: 'named', line: 2, column: 6, endColumn: 9 }] }, { code: 'FROM python:3.12\nUSER app:app\n', errors: 1 }],
+  invalid: [
+    { code: 'FROM python:3.12\nUSER app\n', errors: [{ messageId: 'named', line: 2, column: 6, endColumn: 9, message: /`id -u app`.*`useradd --uid 10001 app`/ }] },
+    { code: 'FROM python:3.12\nUSER app:app\n', errors: 1 },
+    {
+      name: 'the UID the Dockerfile gives the user is the one suggested',
+      code: 'FROM python:3.12-slim\nRUN groupadd --system --gid 999 nonroot && useradd --system --gid 999 --uid 999 --create-home nonroot\nUSER nonroot\n',
+      errors: [{ messageId: 'named', line: 3, column: 6, endColumn: 13, message: /Write its UID: `USER 999`\.$/ }],
+    },
+    {
+      name: 'BusyBox adduser, group kept, parent stage',
+      code: 'FROM python:3.12-alpine AS base\nRUN addgroup -g 1000 app && adduser -D -u 1000 -G app app\nFROM base\nUSER app:app\n',
+      errors: [{ messageId: 'named', message: /`USER 1000:app`/ }],
+    },
+    {
+      name: 'a UID given to another user is not this one\'s',
+      code: 'FROM python:3.12-slim\nRUN useradd -u 1500 other && useradd -m app\nUSER app\n',
+      errors: [{ messageId: 'named', message: /`id -u app`/ }],
+    },
+  ],
 });
