@@ -46,6 +46,8 @@ export default defineRule({
           if (cmd.joinedBy === '(') continue;
           const dir = target(cmd);
           if (dir === '-') continue;
+          // `cd y && make && cd .. && rm -rf y`: going back up after an earlier `cd` of the same RUN.
+          if (dir && /^\.\.(\/\.\.)*\/?$/.test(dir) && cmds.slice(0, i).some((c) => c.name === 'cd')) continue;
           // `cd "$(mktemp -d)"`, `cd /tmp/build && … && rm -rf /tmp/build`: a scratch directory.
           if (dir && (/\$\(|`/.test(dir) || TEMPORARY.test(dir) || removedLater(cmds, i, dir))) continue;
           const shown = dir ?? '~';

@@ -19,6 +19,7 @@ ruleTester.run(rule, {
       `,
     },
     { name: 'parent directory removed', code: 'FROM python:3.12-slim\nRUN mkdir -p /build/src && cd /build/src && make && rm -rf /build\n' },
+    { name: 'cd .. back out of a cloned directory removed later', code: 'FROM python:3.12-slim\nRUN git clone https://github.com/x/y.git && cd y && pip install . && cd .. && rm -rf y\n' },
     { name: 'the word cd in an echo', code: 'FROM python:3.12-slim\nRUN echo "cd /app"\n' },
     { name: 'command substitution', code: 'FROM python:3.12-slim\nRUN echo "$(cd /app && pwd)" > /where\n' },
   ],
