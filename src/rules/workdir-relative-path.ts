@@ -23,16 +23,18 @@ function joinPath(base: string, rel: string): string {
  * null when it depends on the base image; `literal` is false when a variable took part (a build
  * argument can change it, so the path cannot be written out).
  */
-function workdirBefore(model: DockerfileModel, stage: Stage, instr: Workdir): { path: string | null; literal: boolean } {
+function workdirBefore(model: DockerfileModel, stage: Stage, instr: Workdir): { path: string | null; literal: boolean; set: boolean } {
   const chain = model.lineage(stage).reverse();
   let path: string | null = model.baseImage(stage)?.isScratch ? '/' : null;
   let literal = true;
+  let set = false;
   for (const s of chain) {
     for (const i of s.instructions) {
       if (s === stage && !model.isBefore(i, instr)) break;
       if (i.getKeyword() !== 'WORKDIR') continue;
       const raw = unquote((i as Workdir).getPath() ?? '');
       if (!raw) continue;
+      set = true;
       const value = raw.includes('$') ? model.resolveInStage(raw, s, i) : raw;
       if (raw.includes('$')) literal = false;
       if (value.includes('$')) { path = null; continue; }
@@ -40,7 +42,7 @@ function workdirBefore(model: DockerfileModel, stage: Stage, instr: Workdir): { 
       else if (path !== null) path = joinPath(path, value);
     }
   }
-  return { path, literal };
+  return { path, literal, set };
 }
 
 export default defineRule({
@@ -55,6 +57,7 @@ export default defineRule({
     sources: ['hadolint:DL3000', 'buildkit:WorkdirRelativePath', 'trivy:DS-0009', 'checkov:CKV_DOCKER_10'],
     messages: {
       relativeToBase: '`WORKDIR {{path}}` is relative to the working directory of the base image, which this Dockerfile never sets and which can change when the base image is updated. Use an absolute path (for example `/{{shown}}` if the base image works from `/`).',
+      relativeToRoot: '`WORKDIR {{path}}` is relative: it resolves to `{{resolved}}` only because a `scratch` stage starts in `/`. Write the absolute path `{{resolved}}`.',
       relativeToEarlier: '`WORKDIR {{path}}` is relative: it resolves to `{{resolved}}` only because of the `WORKDIR` instructions before it. Write the absolute path `{{resolved}}`.',
     },
   },
@@ -68,7 +71,7 @@ export default defineRule({
         const value = raw.includes('$') ? model.resolveInStage(raw, stage, node) : raw;
         // A variable that stays unresolved may hold an absolute path (`WORKDIR $HOME/app`).
         if (value.includes('$') || isAbsolute(value)) return;
-        const before = context.inOnbuild ? { path: null, literal: false } : workdirBefore(model, stage, node);
+        const before = context.inOnbuild ? { path: null, literal: false, set: false } : workdirBefore(model, stage, node);
         const shown = raw.replace(/^\.\//, '');
         if (before.path === null) {
           context.report({ messageId: 'relativeToBase', data: { path: raw, shown }, range });
@@ -78,7 +81,7 @@ export default defineRule({
         const literal = before.literal && !raw.includes('$');
         const text = /\s/.test(resolved) ? JSON.stringify(resolved) : resolved;
         context.report({
-          messageId: 'relativeToEarlier',
+          messageId: before.set ? 'relativeToEarlier' : 'relativeToRoot',
           data: { path: raw, resolved },
           range,
           ...(literal ? { fix: { title: `Write the absolute path \`${resolved}\``, edits: [{ ...model.offsets(range), text }] } } : {}),

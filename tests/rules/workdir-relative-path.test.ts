@@ -68,7 +68,7 @@ ruleTester.run(rule, {
     {
       name: 'scratch starts at /',
       code: 'FROM scratch\nWORKDIR app\n',
-      errors: [{ messageId: 'relativeToEarlier' }],
+      errors: [{ messageId: 'relativeToRoot', line: 2, column: 9, endColumn: 12, message: /resolves to `\/app` only because a `scratch` stage starts in `\/`/ }],
       output: 'FROM scratch\nWORKDIR /app\n',
     },
     {
