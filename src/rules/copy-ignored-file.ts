@@ -61,6 +61,8 @@ export default defineRule({
         const path = contextPath(value);
         const shown = s.raw.replace(/^(['"])([\s\S]*)\1$/, '$2');
         if (!path || !ignored(path) || reincluded(path)) continue;
+        // `COPY *.md` with `*.md` and `!README.md`: a wildcard source may match what an exception keeps.
+        if (/[*?[]/.test(path) && exceptions.length) continue;
         // The pattern that excludes it: the last one that matches on its own.
         const pattern = [...patterns].reverse().find((p) => dockerignoreMatcher(p)(path)) ?? patterns[patterns.length - 1] ?? '';
         context.report({ messageId: 'ignored', data: { source: value === written ? `\`${shown}\`` : `\`${shown}\` (\`${value}\`)`, pattern, keyword: args.keyword, path }, range: { start: s.start, end: s.end } });

@@ -14,6 +14,7 @@ ruleTester.run(rule, {
     { name: 'a URL', code: 'FROM python:3.12-slim\nADD https://example.com/build/app.tar.gz /tmp/\n', options: opts },
     { name: 'a file brought back by an exception', code: 'FROM python:3.12-slim\nCOPY docs/api.md /app/docs/\n', options: opts },
     { name: 'a directory with an exception inside', code: 'FROM python:3.12-slim\nCOPY docs /app/docs\n', options: opts },
+    { name: 'a wildcard source that an exception may match', code: 'FROM python:3.12-slim\nCOPY *.md /app/\n', options: { dockerignore: '*.md\n!README.md\n' } },
     { name: 'a pattern anchored elsewhere', code: 'FROM python:3.12-slim\nCOPY src/build/ /app/build/\n', options: opts },
     { name: 'an unknown variable', code: 'FROM python:3.12-slim\nCOPY $CONFIG /app/\n', options: opts },
     { name: 'triggers copy from another context', code: 'FROM python:3.12-slim\nONBUILD COPY .env /app/\n', options: opts },
@@ -62,6 +63,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nCOPY app/__pycache__ /app/\n',
       options: opts,
       errors: [{ message: /pattern `\*\*\/__pycache__`/ }],
+    },
+    {
+      name: 'a wildcard source with every match ignored',
+      code: 'FROM python:3.12-slim\nCOPY *.md /app/\n',
+      options: { dockerignore: '*.md\n' },
+      errors: [{ line: 2, column: 6, endColumn: 10, message: /pattern `\*\.md`/ }],
     },
     {
       name: 'CRLF .dockerignore',
