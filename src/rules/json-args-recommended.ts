@@ -53,6 +53,8 @@ export default defineRule({
     messages: {
       shellForm: '`CMD` in shell form runs through `/bin/sh -c`, so the shell can end up as PID 1 and the `SIGTERM` of `docker stop` may never reach your program, which is then killed after the grace period. Use exec form, `CMD ["program", "arg"]`.',
       shellFormEntrypoint: '`ENTRYPOINT` in shell form runs through `/bin/sh -c`: it ignores `CMD` and the arguments of `docker run`, and the `SIGTERM` of `docker stop` may never reach your program. Use exec form, `ENTRYPOINT ["program", "arg"]`.',
+      shellFormVariable: '`CMD` in shell form runs through `/bin/sh -c`, so the shell can end up as PID 1 and the `SIGTERM` of `docker stop` may never reach your program. Plain exec form would not expand `{{variable}}`: start the command with `exec` (`CMD exec {{program}} …`) or write `CMD ["sh", "-c", "exec {{program}} …"]`, so that your program replaces the shell.',
+      shellFormEntrypointVariable: '`ENTRYPOINT` in shell form runs through `/bin/sh -c`: it ignores `CMD` and the arguments of `docker run`, and the `SIGTERM` of `docker stop` may never reach your program. Plain exec form would not expand `{{variable}}`: write `ENTRYPOINT ["sh", "-c", "exec {{program}} …"]`.',
       invalidJson: 'This `{{keyword}}` looks like exec form but is not valid JSON ({{problem}}), so Docker runs the text through `/bin/sh -c` instead. Write it as a JSON array of double-quoted strings, such as `{{keyword}} ["program", "arg"]`.',
     },
   },
@@ -81,6 +83,17 @@ export default defineRule({
       const flat = model.text.slice(start, end).replace(/\\\r?\n/g, ' ');
       const words = single ? [cmds[0]!.program, ...cmds[0]!.args] : [];
       const plain = single && !SHELL_SYNTAX.test(flat.replace(/^\s*exec\s+/, '')) && words.every((w) => w.raw === w.value);
+      // `CMD gunicorn --bind 0.0.0.0:$PORT app:app`: exec form alone would pass `$PORT` literally.
+      const variable = single ? /\$(\{[A-Za-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)/.exec(flat) : null;
+      if (variable) {
+        const name = variable[1]!.startsWith('{') ? `\${${variable[1]!.slice(1)}}` : `$${variable[1]!}`;
+        context.report({
+          messageId: keyword === 'CMD' ? 'shellFormVariable' : 'shellFormEntrypointVariable',
+          data: { variable: name, program: cmds[0]!.program.value },
+          range: argsRange,
+        });
+        return;
+      }
       context.report({
         messageId: keyword === 'CMD' ? 'shellForm' : 'shellFormEntrypoint',
         range: argsRange,

@@ -26,6 +26,17 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'shellForm', line: 2, column: 5, endColumn: 41 }],
     },
     {
+      name: 'a variable: exec form alone would not expand it',
+      code: py('CMD gunicorn --bind 0.0.0.0:$PORT app:app'),
+      errors: [{ messageId: 'shellFormVariable', line: 2, column: 5, endColumn: 42, message: /would not expand `\$PORT`: start the command with `exec` \(`CMD exec gunicorn …`\)/ }],
+      suggestions: [],
+    },
+    {
+      name: 'ENTRYPOINT with a variable default',
+      code: py('ENTRYPOINT python3 -m server --port ${PORT:-8080}'),
+      errors: [{ messageId: 'shellFormEntrypointVariable', column: 12, message: /would not expand `\$\{PORT\}`: write `ENTRYPOINT \["sh", "-c", "exec python3 …"\]`/ }],
+    },
+    {
       name: 'ENTRYPOINT, even with exec',
       code: py('ENTRYPOINT exec python -m app'),
       errors: [{ messageId: 'shellFormEntrypoint', column: 12 }],
