@@ -175,6 +175,7 @@ export default defineRule({
             check(stage, copyUses(node));
             break;
           case 'WORKDIR':
+          case 'EXPOSE':
           case 'USER':
           case 'VOLUME':
           case 'STOPSIGNAL':
