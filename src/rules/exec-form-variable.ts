@@ -30,11 +30,30 @@ export default defineRule({
       const c = values.findIndex((v, k) => k > program && /^-[a-z]*c[a-z]*$/.test(v));
       return isShell(values[program] ?? '') && c > program && (!last || c === values.length - 1);
     };
+    /**
+     * Where a shell that runs a `-c` script starts among the words, also behind a runner
+     * (`["micromamba", "run", "-n", "base", "sh", "-c", "…"]`, `["uv", "run", "bash", "-c", "…"]`):
+     * the shell expands the words from there on, but not the runner's own words before it. -1 for none.
+     */
+    const shellAt = (values: string[]) => {
+      for (let k = 0; k < values.length; k++) {
+        if (!isShell(values[k]!)) continue;
+        for (let j = k + 1; j < values.length && values[j]!.startsWith('-'); j++) {
+          if (/^-[a-z]*c[a-z]*$/.test(values[j]!)) return k;
+          if (values[j] === '-o' || values[j] === '+o') j++;
+        }
+      }
+      return -1;
+    };
     const check = (instr: Instruction, stage: Stage) => {
-      const words = model.execWords(instr);
-      if (!words || !words.some((w) => w.raw.includes('$'))) return;
+      const all = model.execWords(instr);
+      if (!all || !all.some((w) => w.raw.includes('$'))) return;
       // `["sh", "-c", "…"]`, `["tini", "--", "sh", "-c", "…"]`: a shell expands the script.
-      if (runsShell(words.map((w) => w.value))) return;
+      if (runsShell(all.map((w) => w.value))) return;
+      const shell = shellAt(all.map((w) => w.value));
+      // Only the words before a shell further on are passed literally (`["conda", "run", "-n", "$ENV", "sh", "-c", "…"]`).
+      const words = shell >= 0 ? all.slice(0, shell) : all;
+      if (!words.some((w) => w.raw.includes('$'))) return;
       // `ENTRYPOINT ["/bin/sh", "-c"]` makes the CMD's first string the shell's script.
       const keyword = instr.getKeyword();
       if (keyword === 'CMD') {
@@ -53,13 +72,14 @@ export default defineRule({
         // No shell and no Dockerfile expansion runs on an exec-form string, so quotes are literal here
         // and every `$NAME` in the raw JSON text is passed on as written (unlike undefined-var's scan).
         for (const m of w.raw.matchAll(/\$(\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/g)) {
-          if (m.index > 0 && w.raw[m.index - 1] === '\\') continue;
+          // `\$HOME` is escaped; `pa$$word` is a literal `$$` (the shell's PID in a script), not a variable.
+          if (m.index > 0 && (w.raw[m.index - 1] === '\\' || w.raw[m.index - 1] === '$')) continue;
           const shellForm = keyword === 'RUN' || keyword === 'HEALTHCHECK';
           context.report({
             messageId: keyword === 'RUN' ? 'literalRun' : keyword === 'HEALTHCHECK' ? 'literalHealthcheck' : 'literal',
             data: { variable: m[0] },
             range: { start: w.start + m.index, end: w.start + m.index + m[0].length },
-            suggestions: [shellForm
+            suggestions: shell >= 0 ? [] : [shellForm
               ? { title: 'Use the shell form so the variable expands', edits: [{ start: array.start, end: array.end, text: command }] }
               : { title: 'Run through `sh -c` so the variable expands', edits: [{ start: array.start, end: array.end, text: JSON.stringify(['sh', '-c', `exec ${command}`]).replace(/","/g, '", "') }] }],
           });

@@ -41,6 +41,7 @@ export default defineRule({
     fixable: 'unsafe',
     messages: {
       noDeploy: '`pipenv install` without `--deploy` locks again when `Pipfile.lock` is out of date with the `Pipfile`, so the image can get versions nobody reviewed. Add `--deploy` (fail instead), or use `pipenv sync` / `--ignore-pipfile` to install exactly the lock.',
+      skipLock: '`--skip-lock` ignores `Pipfile.lock` and installs whatever the `Pipfile`\'s version ranges resolve to at build time (`--deploy` checks nothing then), so the image can get versions nobody reviewed. Install from the lock: replace `--skip-lock` with `--deploy`, or use `pipenv sync`.',
     },
   },
   create(context) {
@@ -55,6 +56,17 @@ export default defineRule({
           const sub = pipenvInstall(cmd);
           if (!sub || locked) continue;
           const values = cmd.args.map((a) => a.value);
+          // `--skip-lock` installs from the Pipfile's ranges, lock or no lock: `--deploy` would not help.
+          const skip = cmd.args.find((a) => a.value === '--skip-lock');
+          if (skip) {
+            const deploy = values.includes('--deploy');
+            context.report({
+              messageId: 'skipLock',
+              range: { start: skip.start, end: skip.end },
+              suggestions: deploy ? [] : [{ title: 'Install from the lock with `--deploy`', edits: [{ start: skip.start, end: skip.end, text: skip.raw.startsWith('"') ? '"--deploy"' : '--deploy' }] }],
+            });
+            continue;
+          }
           if (values.includes('--deploy') || values.includes('--ignore-pipfile')) continue;
           // The same switches as environment variables (`ENV PIPENV_DEPLOY=1`, `PIPENV_IGNORE_PIPFILE=1`).
           if (['PIPENV_DEPLOY', 'PIPENV_IGNORE_PIPFILE'].some((name) => isOn(buildVar(model, stage, name, run, cmd, cmds)))) continue;

@@ -2,8 +2,10 @@ import type { Instruction } from 'dockerfile-ast';
 import { copyArgs, fromStage } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
+import { buildVar, isOn } from '~/engine/build-env';
 import { isDevelopmentStage } from '~/engine/runtime';
 import type { Command, Word } from '~/engine/shell';
+import { joinPath, workdirAt } from '~/engine/workdir';
 
 /** Poetry's global options that take a value (`poetry -C app install`). */
 const WITH_VALUE = new Set(['-C', '--directory', '-P', '--project']);
@@ -42,20 +44,30 @@ function excludesDev(args: readonly Word[]): boolean {
   return optionValues(args, '--without').some((v) => v.split(',').some((g) => DEV_GROUP.test(g) || /^(lint|linters?|linting|typing)$/i.test(g.trim())));
 }
 
+/** A directory copied from a builder stage into the final stage (`COPY --from=build /app /app`), for an in-project `.venv` inside it. */
+interface DirCopy { stages: Set<Stage>; path: string; instruction: Instruction }
+
 /** Stages whose installed environment is copied into the final stage (a virtualenv or site-packages), with the COPY. */
-function environmentSources(model: DockerfileModel, final: Stage): Map<Stage, Instruction> {
-  const out = new Map<Stage, Instruction>();
+function environmentSources(model: DockerfileModel, final: Stage): { envs: Map<Stage, Instruction>; dirs: DirCopy[] } {
+  const envs = new Map<Stage, Instruction>();
+  const dirs: DirCopy[] = [];
   for (const s of model.lineage(final)) {
     for (const instr of s.instructions) {
       const c = copyArgs(model, instr);
       if (!c?.from) continue;
       const source = fromStage(model, c.from, s);
       if (!source || model.ships(source)) continue;
-      if (!c.sources.some((w) => /venv|virtualenvs|site-packages|^\/usr\/local(\/lib)?\/?$/.test(w.value))) continue;
-      for (const st of model.lineage(source)) if (!out.has(st)) out.set(st, instr);
+      if (!c.sources.some((w) => /venv|virtualenvs|site-packages|^\/usr\/local(\/lib)?\/?$/.test(w.value))) {
+        for (const w of c.sources) {
+          const path = model.resolveInStage(w.value, s, instr);
+          if (path.startsWith('/') && !/[$*?[]/.test(path)) dirs.push({ stages: new Set(model.lineage(source)), path: joinPath('/', path), instruction: instr });
+        }
+        continue;
+      }
+      for (const st of model.lineage(source)) if (!envs.has(st)) envs.set(st, instr);
     }
   }
-  return out;
+  return { envs, dirs };
 }
 
 export default defineRule({
@@ -74,7 +86,7 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    let copied: Map<Stage, Instruction> | null = null;
+    let copied: ReturnType<typeof environmentSources> | null = null;
     return {
       RUN(run, stage) {
         const final = model.finalStage;
@@ -82,11 +94,25 @@ export default defineRule({
         if (!final || isDevelopmentStage(final)) return;
         const inFinal = model.ships(stage);
         copied ??= environmentSources(model, final);
-        const copy = inFinal ? null : copied.get(stage);
-        if (!inFinal && !copy) return;
-        for (const cmd of model.commands(run)) {
+        const envCopy = inFinal ? null : copied.envs.get(stage) ?? null;
+        const dirCopies = inFinal || envCopy ? [] : copied.dirs.filter((d) => d.stages.has(stage));
+        if (!inFinal && !envCopy && !dirCopies.length) return;
+        const cmds = model.commands(run);
+        for (const cmd of cmds) {
           const sub = poetryInstall(cmd);
-          if (!sub || excludesDev(cmd.args)) continue;
+          if (!sub) continue;
+          // `poetry install $POETRY_ARGS`: the options as the shell splits the variables' known values; unknown ones may leave dev out.
+          const dynamic = cmd.args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, run));
+          if (dynamic.some((v) => v.includes('$'))) continue;
+          const words = [...cmd.args.filter((a) => !a.value.includes('$')), ...dynamic.flatMap((v) => v.split(/\s+/).filter(Boolean).map((value) => ({ value, raw: value, start: 0, end: 0 })))];
+          if (excludesDev(words)) continue;
+          // A copied project directory ships the environment only when Poetry created it inside the project (`.venv`).
+          let copy = envCopy;
+          if (!inFinal && !copy) {
+            const dir = inProject(model, stage, run, cmd, cmds) ? workdirAt(model, stage, run) : null;
+            copy = dir ? dirCopies.find((d) => d.path === '/' || dir === d.path || dir.startsWith(`${d.path}/`))?.instruction ?? null : null;
+            if (!copy) continue;
+          }
           context.report({
             messageId: copy ? 'devCopied' : 'devInFinal',
             data: { sub: sub.value, line: copy ? copy.getRange().start.line + 1 : 0 },
@@ -98,3 +124,23 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Whether Poetry creates the virtualenv inside the project (`.venv` in the working directory):
+ * `POETRY_VIRTUALENVS_IN_PROJECT` on, or `poetry config virtualenvs.in-project true` earlier in the stage.
+ */
+function inProject(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds: readonly Command[]): boolean {
+  if (isOn(buildVar(model, stage, 'POETRY_VIRTUALENVS_IN_PROJECT', run, cmd, cmds))) return true;
+  for (const s of model.lineage(stage)) {
+    for (const instr of s.instructions) {
+      if (instr.getKeyword() !== 'RUN' || (s === stage && !model.isBefore(instr, run) && instr !== run)) continue;
+      for (const c of model.commands(instr)) {
+        if (c === cmd) break;
+        const v = c.args.map((a) => a.value);
+        const at = v.indexOf('virtualenvs.in-project');
+        if (c.name === 'poetry' && v.includes('config') && at >= 0 && /^(true|1)$/i.test(v[at + 1] ?? '')) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -44,7 +44,7 @@ export default defineRule({
             if (instr.getKeyword() !== 'RUN') continue;
             const cmds = model.commands(instr);
             for (const c of cmds) {
-              if (/^python(\d+(\.\d+)?)?$/.test(c.name) && pythonModule(c.args)?.name === 'compileall') return;
+              if (/^python(\d+(\.\d+)?)?$/.test(c.name) && (pythonModule(c.args)?.name === 'compileall' || compilesInScript(c))) return;
               if (truthy(inlineEnv(c, 'UV_COMPILE_BYTECODE'))) return;
               const uv = uvInstall(c);
               // UV_COMPILE_BYTECODE as an ARG, an `export`, or an ENV of a parent stage.
@@ -73,4 +73,11 @@ function poetryInstall(c: Command): boolean {
   if (c.name !== 'poetry') return false;
   const sub = c.args.find((a) => !a.value.startsWith('-'));
   return sub?.value === 'install' || sub?.value === 'sync';
+}
+
+/** `python -c "import compileall; compileall.compile_dir('/app')"`: compileall called from a `-c` script. */
+function compilesInScript(c: Command): boolean {
+  const i = c.args.findIndex((a) => /^-[A-Za-z]*c$/.test(a.value));
+  const script = i >= 0 ? c.args[i + 1]?.value ?? '' : '';
+  return /\bcompileall\.compile_(dir|file|path)\s*\(/.test(script) || /\bfrom\s+compileall\s+import\b/.test(script);
 }

@@ -1,6 +1,7 @@
 import type { Arg, Instruction } from 'dockerfile-ast';
 import { buildVar } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
+import type { ImageRef } from '~/engine/image';
 
 const SELF = /\$(PYTHONPATH(?![A-Za-z0-9_])|\{PYTHONPATH(?::?[-+][^}]*)?\})/;
 const SELF_ALL = new RegExp(SELF.source, 'g');
@@ -12,6 +13,23 @@ function emptyEntry(value: string): string | null {
   if (value.endsWith(':')) return 'ends in an empty entry';
   if (value.includes('::')) return 'has an empty entry between two `:`';
   return null;
+}
+
+/**
+ * Base images known not to set `PYTHONPATH`: Docker's official images (`python`, `debian`, `ubuntu`,
+ * `alpine`, …), scratch, distroless, Chainguard, uv's images, conda and micromamba, CUDA, PyTorch,
+ * TensorFlow and Red Hat UBI. Any other base may set it (`tiangolo/uvicorn-gunicorn` sets `/app`), so
+ * an unset `$PYTHONPATH` cannot be told from an inherited one.
+ */
+const CLEAN_BASES = /^(distroless\/.*|chainguard\/.*|astral-sh\/uv|continuumio\/[a-z0-9-]+|condaforge\/[a-z0-9-]+|mambaorg\/micromamba|mamba-org\/micromamba|nvidia\/cuda|pytorch\/pytorch|tensorflow\/tensorflow|ubi\d+(\/ubi[a-z-]*)?)$/;
+function knownWithoutPythonpath(base: ImageRef | null): boolean {
+  if (!base) return false;
+  if (base.isScratch) return true;
+  if (base.path.includes('$')) return false;
+  const path = base.path.toLowerCase();
+  // Docker Hub's official images have no namespace; elsewhere the registry says whose image it is.
+  if (!path.includes('/') || path.startsWith('library/')) return base.registry === null || base.registry === 'docker.io';
+  return CLEAN_BASES.test(path);
 }
 
 export default defineRule({
@@ -46,6 +64,8 @@ export default defineRule({
             if (before && before.value !== '') continue;
             // `ARG PYTHONPATH` without a default: the value comes with `--build-arg`, unknown here.
             if (!before && declaredArg(stage.instructions, env)) continue;
+            // A base image of unknown content may set PYTHONPATH itself (`tiangolo/uvicorn-gunicorn` does).
+            if (!before && !knownWithoutPythonpath(model.baseImage(stage))) continue;
             // `${PYTHONPATH:+:$PYTHONPATH}` and `${PYTHONPATH:-/x}` handle the unset case; `${PYTHONPATH:-}` does not.
             if (/\$\{PYTHONPATH(:?\+|:?-[^}])/.test(value)) continue;
             const where = emptyEntry(value.replace(SELF_ALL, ''));

@@ -1,14 +1,18 @@
 import { defineRule } from '~/engine/define-rule';
+import type { ImageRef } from '~/engine/image';
+import type { DockerfileModel, Stage } from '~/engine/model';
+import { runtimeCommands } from '~/engine/runtime';
 
 const ROOT = /^(root|0)(:.*)?$/;
 
 /**
  * Base images whose own last `USER` is unprivileged, by repository path: micromamba (`mambaorg/micromamba`,
- * mambauser), Apache Airflow (airflow, uid 50000), the Jupyter Docker Stacks (`jupyter/*-notebook`,
- * also on quay.io; jovyan) and the Red Hat / Software Collections Python images (`ubi9/python-311`,
- * `sclorg/python-312-c9s`; uid 1001).
+ * `ghcr.io/mamba-org/micromamba`; mambauser), Apache Airflow (airflow, uid 50000), the Jupyter Docker Stacks
+ * (`jupyter/*-notebook`, also on quay.io, and `jupyterhub/singleuser` built on them; jovyan) and the Red Hat / Software Collections Python images (`ubi9/python-311`,
+ * `sclorg/python-312-c9s`; uid 1001); and AWS Lambda's base images (`public.ecr.aws/lambda/python`,
+ * `amazon/aws-lambda-python`), whose functions Lambda runs as its own least-privileged user whatever the image says.
  */
-const NON_ROOT_BASES = /^(mambaorg\/micromamba|apache\/airflow|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation)|(ubi\d+|rhel\d+|rhscl|sclorg|centos\d*)\/python-\d+[a-z0-9.-]*)$/;
+const NON_ROOT_BASES = /^(mambaorg\/micromamba|mamba-org\/micromamba|apache\/airflow|jupyterhub\/singleuser|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation)|(ubi\d+|rhel\d+|rhscl|sclorg|centos\d*)\/python-\d+[a-z0-9.-]*|lambda\/[a-z0-9.-]+|amazon\/aws-lambda-[a-z0-9.-]+)$/;
 
 export default defineRule({
   name: 'root-final-user',
@@ -37,17 +41,18 @@ export default defineRule({
           if (!model.user(stage)) return;
         }
         if (base?.isScratch && !model.user(stage)) return;
+        // Windows containers have no root: they run as ContainerAdministrator or ContainerUser.
+        if (base?.python?.variant === 'windows') return;
         const user = model.user(stage);
+        // `ENTRYPOINT ["gosu", "app", "gunicorn", …]`: the server itself runs as the user named there.
+        if ((!user || ROOT.test(user.value.trim())) && dropsPrivileges(model, stage)) return;
         if (!user) {
           const insertAt = model.text.length;
           const sep = /[\r\n]$/.test(model.text) || !model.text ? '' : '\n';
           context.report({
             messageId: 'noUser',
             range: stage.from.getImageRange() ?? stage.from.getRange(),
-            suggestions: [{
-              title: 'Create an unprivileged user and switch to it at the end',
-              edits: [{ start: insertAt, end: insertAt, text: `${sep}RUN useradd --system --uid 10001 --no-log-init --no-create-home app\nUSER 10001\n` }],
-            }],
+            suggestions: [addUser(base, insertAt, sep)],
           });
           return;
         }
@@ -59,3 +64,31 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * The suggestion that ends the file as an unprivileged user, in the base image's own terms:
+ * distroless has no shell to run `useradd` but ships the `nonroot` user (uid 65532); Alpine's
+ * BusyBox has `adduser`, not `useradd`.
+ */
+function addUser(base: ImageRef | null, at: number, sep: string): { title: string; edits: Array<{ start: number; end: number; text: string }> } {
+  if (base && base.path.toLowerCase().startsWith('distroless/')) {
+    return { title: 'Switch to distroless\'s `nonroot` user (uid 65532) at the end', edits: [{ start: at, end: at, text: `${sep}USER 65532\n` }] };
+  }
+  const create = base?.distro?.distro === 'alpine' || base?.python?.variant === 'alpine'
+    ? 'RUN adduser -S -D -H -u 10001 app'
+    : 'RUN useradd --system --uid 10001 --no-log-init --no-create-home app';
+  return { title: 'Create an unprivileged user and switch to it at the end', edits: [{ start: at, end: at, text: `${sep}${create}\nUSER 10001\n` }] };
+}
+
+/**
+ * Whether the container's main command visibly drops root through `gosu <user>` or `su-exec <user>`
+ * (`ENTRYPOINT ["gosu", "app", "gunicorn", …]`, `CMD chown -R app /data && exec gosu app python app.py`).
+ */
+function dropsPrivileges(model: DockerfileModel, stage: Stage): boolean {
+  const commands = runtimeCommands(model, stage);
+  const main = commands[commands.length - 1]?.command;
+  if (!main || !main.wrappers.some((w) => w === 'gosu' || w === 'su-exec')) return false;
+  const head = model.text.slice(main.start, main.program.start);
+  const m = /(?:^|[\s"'/,[])(?:gosu|su-exec)["']?[\s,]+["']?([^\s"',\]]+)/.exec(head);
+  return !!m && !ROOT.test(m[1]!);
+}

@@ -15,6 +15,7 @@ ruleTester.run(rule, {
     { name: 'the last stage is the development image', code: 'FROM python:3.12-slim AS base\nFROM base AS production\nCMD ["uvicorn", "app:app"]\nFROM base AS development\nCMD ["uvicorn", "app:app", "--reload"]\n' },
     { name: 'uvicorn --reload-dir without --reload does not reload', code: 'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--reload-dir", "src"]\n' },
     { name: 'gunicorn --reload-engine alone', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--reload-engine", "poll", "app:app"]\n' },
+    { name: 'fastapi run behind uv run', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "fastapi", "run", "main.py"]\n' },
   ],
   invalid: [
     { name: 'uvicorn --reload behind tini', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "uvicorn", "app:app", "--reload"]\n', errors: 1 },
@@ -34,5 +35,8 @@ ruleTester.run(rule, {
     { name: 'gunicorn --reload', code: 'FROM python:3.12-slim\nCMD gunicorn --reload -b :8000 app:app\n', errors: [{ messageId: 'reloadServer', line: 2, column: 14, endColumn: 22, message: /^`gunicorn --reload`/ }] },
     { name: 'uvicorn --reload behind ddtrace-run', code: 'FROM python:3.12-slim\nCMD ["ddtrace-run", "uvicorn", "app:app", "--reload"]\n', errors: [{ messageId: 'reload', line: 2, column: 43, endColumn: 53 }] },
     { name: 'a stage named after production is judged', code: 'FROM python:3.12-slim AS devtools\nCMD ["flask", "run"]\n', errors: [{ messageId: 'flask' }] },
+    { name: 'fastapi dev behind uv run', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "fastapi", "dev", "main.py"]\n', errors: [{ messageId: 'fastapiDev', line: 2, column: 19, endColumn: 35 }] },
+    { name: 'uvicorn --reload behind poetry run', code: 'FROM python:3.12-slim\nCMD poetry run uvicorn app:app --reload\n', errors: [{ messageId: 'reload', line: 2, column: 32, endColumn: 40 }] },
+    { name: 'runserver behind conda run with options', code: 'FROM python:3.12-slim\nCMD ["conda", "run", "--no-capture-output", "-n", "web", "python", "manage.py", "runserver"]\n', errors: [{ messageId: 'runserver', line: 2, column: 81, endColumn: 92 }] },
   ],
 });

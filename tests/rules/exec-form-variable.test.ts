@@ -19,6 +19,8 @@ ruleTester.run(rule, {
     { name: 'exec-form HEALTHCHECK through sh -c', code: 'FROM python:3.12-slim\nHEALTHCHECK CMD ["sh", "-c", "curl -fs http://localhost:$PORT/health"]\n' },
     { name: 'HEALTHCHECK NONE', code: 'FROM python:3.12-slim\nHEALTHCHECK NONE\n' },
     { name: 'a bracket that is not JSON is shell form', code: 'FROM python:3.12-slim\nHEALTHCHECK CMD [ -f /tmp/ready-$PORT ]\n' },
+    { name: 'a shell behind a runner expands its script', code: 'FROM python:3.12-slim\nCMD ["micromamba", "run", "-n", "base", "sh", "-c", "python -m app --port $PORT"]\n' },
+    { name: '$$ is not a variable', code: 'FROM python:3.12-slim\nCMD ["python", "app.py", "--password", "pa$$word"]\n' },
   ],
   invalid: [
     {
@@ -65,6 +67,7 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--access-logformat", "%(h)s $APP", "-b", ":$PORT", "app:app"]\n',
       errors: [{ messageId: 'literal', column: 47, endColumn: 51 }, { messageId: 'literal', column: 62, endColumn: 67 }],
     },
+    { name: 'the runner\'s own words before the shell are literal', code: 'FROM python:3.12-slim\nCMD ["conda", "run", "-n", "$ENV_NAME", "sh", "-c", "python app.py --port $PORT"]\n', errors: [{ messageId: 'literal', line: 2, column: 29, endColumn: 38 }] },
   ],
 });
 

@@ -16,6 +16,7 @@ ruleTester.run(rule, {
     { name: 'an ENTRYPOINT in a later stage resets the inherited CMD', code: 'FROM python:3.12-slim AS base\nCMD ["gunicorn", "app:app"]\nFROM base\nENTRYPOINT ["python", "-m", "app"]\n' },
     { name: 'a copied gunicorn.conf.py, which gunicorn reads by default', code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY gunicorn.conf.py requirements.txt ./\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'behind ddtrace-run, with the flag', code: 'FROM python:3.12-slim\nCMD ["ddtrace-run", "gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n' },
+    { name: 'flag given behind poetry run', code: 'FROM python:3.12-slim\nCMD ["poetry", "run", "gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n' },
   ],
   invalid: [
     {
@@ -82,6 +83,18 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nCMD newrelic-admin run-program gunicorn app:app\n',
       errors: [{ messageId: 'missing', line: 2, column: 32, endColumn: 40 }],
       output: 'FROM python:3.12-slim\nCMD newrelic-admin run-program gunicorn --worker-tmp-dir /dev/shm app:app\n',
+    },
+    {
+      name: 'behind uv run with its options',
+      code: 'FROM python:3.12-slim\nCMD ["uv", "run", "--no-sync", "gunicorn", "app:app"]\n',
+      errors: [{ messageId: 'missing', line: 2, column: 32, endColumn: 42 }],
+      output: 'FROM python:3.12-slim\nCMD ["uv", "run", "--no-sync", "gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n',
+    },
+    {
+      name: 'behind pipenv run, shell form',
+      code: 'FROM python:3.12-slim\nCMD pipenv run gunicorn -b :8000 app:app\n',
+      errors: [{ messageId: 'missing', line: 2, column: 16, endColumn: 24 }],
+      output: 'FROM python:3.12-slim\nCMD pipenv run gunicorn --worker-tmp-dir /dev/shm -b :8000 app:app\n',
     },
   ],
 });

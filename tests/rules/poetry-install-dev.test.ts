@@ -36,6 +36,9 @@ ruleTester.run(rule, {
       RUN poetry install --only main
       FROM base AS dev
       RUN poetry install` },
+    { name: 'project directory copied, virtualenv outside it', code: 'FROM python:3.12-slim AS build\nWORKDIR /app\nRUN poetry install --no-root\nFROM python:3.12-slim\nCOPY --from=build /app /app\n' },
+    { name: 'options from an argument of unknown value', code: 'FROM python:3.12-slim\nARG POETRY_ARGS\nRUN poetry install $POETRY_ARGS\n' },
+    { name: 'options from an argument that leaves dev out', code: 'FROM python:3.12-slim\nARG POETRY_ARGS="--only main"\nRUN poetry install $POETRY_ARGS\n' },
   ],
   invalid: [
     {
@@ -64,5 +67,8 @@ ruleTester.run(rule, {
     { name: 'sh -c, lower case', code: "FROM python:3.12-slim\nrun sh -c 'poetry install'\n", errors: 1, onbuild: true },
     { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\npoetry install --no-interaction\nEOF\n', errors: [{ line: 3, column: 1, endColumn: 15 }] },
     { name: '--without docs only', code: 'FROM python:3.12-slim\nRUN poetry install --without=docs\n', errors: 1 },
+    { name: 'in-project virtualenv shipped with the project directory', code: 'FROM python:3.12-slim AS build\nENV POETRY_VIRTUALENVS_IN_PROJECT=1\nWORKDIR /app\nRUN poetry install --no-root\nFROM python:3.12-slim\nCOPY --from=build /app /app\n', errors: [{ messageId: 'devCopied', line: 4, column: 5, endColumn: 19 }] },
+    { name: 'in-project set with poetry config, parent directory copied', code: 'FROM python:3.12-slim AS build\nWORKDIR /srv/app\nRUN poetry config virtualenvs.in-project true && poetry install\nFROM python:3.12-slim\nCOPY --from=build /srv/ /srv/\n', errors: [{ messageId: 'devCopied', line: 3, column: 50, endColumn: 64 }] },
+    { name: 'options from an argument that keeps dev', code: 'FROM python:3.12-slim\nARG POETRY_ARGS="--with dev"\nRUN poetry install $POETRY_ARGS\n', errors: [{ messageId: 'devInFinal', line: 3, column: 5, endColumn: 19 }] },
   ],
 });

@@ -13,6 +13,7 @@ ruleTester.run(rule, {
     { name: 'python -B in the CMD', code: 'FROM python:3.12-slim\nCMD ["python", "-B", "-m", "app"]\n' },
     { name: 'UV_COMPILE_BYTECODE as an ARG of the builder', code: 'FROM python:3.12 AS b\nARG UV_COMPILE_BYTECODE=1\nRUN uv sync --locked\nFROM python:3.12-slim\nCOPY --from=b /app/.venv /app/.venv\n' },
     { name: 'poetry install --compile', code: 'FROM python:3.12-slim\nRUN poetry install --only main --compile\n' },
+    { name: 'compileall called from python -c', code: 'FROM python:3.12-slim\nCOPY . /app\nRUN python -c "import compileall; compileall.compile_dir(\'/app\', quiet=1)"\n' },
   ],
   invalid: [
     {

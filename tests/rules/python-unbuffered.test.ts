@@ -25,6 +25,7 @@ ruleTester.run(rule, {
     { name: 'empty file', code: '' },
     { name: 'python -u in the CMD', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "bot.py"]\n' },
     { name: 'python -u clustered, behind an init, in the ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "python3", "-Bu", "-m", "worker"]\n' },
+    { name: 'python -u behind pipenv run', code: 'FROM python:3.12-slim\nCMD ["pipenv", "run", "python", "-u", "bot.py"]\n' },
   ],
   invalid: [
     {

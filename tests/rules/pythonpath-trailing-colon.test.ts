@@ -13,6 +13,8 @@ ruleTester.run(rule, {
     { name: 'only the reference: no empty entry', code: 'FROM python:3.12-slim\nENV PYTHONPATH=$PYTHONPATH\n' },
     { name: 'a non-empty default', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:${PYTHONPATH:-/opt/lib}\n' },
     { name: 'another variable that starts with the name', code: 'FROM python:3.12-slim\nARG PYTHONPATH_EXTRA=/x\nENV PYTHONPATH=$PYTHONPATH_EXTRA:/app\n' },
+    { name: 'a base image that may set PYTHONPATH itself', code: 'FROM tiangolo/uvicorn-gunicorn:python3.11\nENV PYTHONPATH=/srv:$PYTHONPATH\n' },
+    { name: 'a base image from an unset argument', code: 'ARG BASE\nFROM $BASE\nENV PYTHONPATH=/srv:$PYTHONPATH\n' },
   ],
   invalid: [
     {
@@ -44,5 +46,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'unset', line: 2, column: 16, endColumn: 44, message: /starts with an empty entry/ }],
       output: 'FROM python:3.12-slim\nENV PYTHONPATH="/workspace"\n',
     },
+    { name: 'distroless sets no PYTHONPATH', code: 'FROM gcr.io/distroless/python3-debian12\nENV PYTHONPATH=/app:$PYTHONPATH\n', errors: [{ messageId: 'unset', line: 2, column: 16, endColumn: 32 }], output: 'FROM gcr.io/distroless/python3-debian12\nENV PYTHONPATH=/app\n' },
+    { name: 'a stage of an unknown base still gets the empty entry written out', code: 'FROM mycompany/base:1\nENV PYTHONPATH=/app:\n', errors: [{ messageId: 'emptyEntry', line: 2, column: 16, endColumn: 21 }] },
   ],
 });

@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { lintWith } from '~/engine/lint';
 import rule from '~/rules/root-final-user';
 import { df, ruleTester } from '../support/rule-tester';
 
@@ -23,6 +25,12 @@ ruleTester.run(rule, {
     { name: 'Airflow runs as airflow', code: 'FROM apache/airflow:2.9.2-python3.11\nRUN pip install --no-cache-dir -r /requirements.txt\n' },
     { name: 'Jupyter Docker Stacks on quay.io', code: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install altair\n' },
     { name: 'Red Hat UBI Python runs as 1001', code: 'FROM registry.access.redhat.com/ubi9/python-311:latest\nRUN pip install -r requirements.txt\n' },
+    { name: 'micromamba from ghcr.io', code: 'FROM ghcr.io/mamba-org/micromamba:1.5-jammy\nRUN micromamba install -y -n base -f /tmp/env.yaml\n' },
+    { name: 'JupyterHub single-user image runs as jovyan', code: 'FROM jupyterhub/singleuser:4\nRUN pip install --no-cache-dir altair\n' },
+    { name: 'AWS Lambda runs the function unprivileged', code: 'FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD ["app.handler"]\n' },
+    { name: 'gosu drops root for the server', code: 'FROM python:3.12-slim\nENTRYPOINT ["gosu", "app", "gunicorn", "app:app"]\n' },
+    { name: 'su-exec at the end of a sh -c script', code: 'FROM python:3.12-alpine\nCMD ["sh", "-c", "chown -R app /data && exec su-exec app python app.py"]\n' },
+    { name: 'Windows images have no root', code: 'FROM python:3.12-windowsservercore\nCMD ["python", "app.py"]\n' },
   ],
   invalid: [
     {
@@ -44,5 +52,21 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'noUser', line: 3 }],
     },
     { name: 'USER root left last on a non-root base', code: 'FROM mambaorg/micromamba:1.5.8\nUSER root\nRUN apt-get update\n', errors: [{ messageId: 'rootUser', line: 2, column: 6, endColumn: 10 }] },
+    { name: 'gosu to root drops nothing', code: 'FROM python:3.12-slim\nENTRYPOINT ["gosu", "root", "python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
   ],
+});
+
+it('suggests a user the base image can create: adduser on Alpine, the built-in nonroot user on distroless', () => {
+  const apply = (text: string) => {
+    const [f] = lintWith([rule], text).findings;
+    const edit = f!.suggestions![0]!.edits[0]!;
+    return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  };
+  const alpine = apply('FROM python:3.12-alpine\nCMD ["python", "app.py"]\n');
+  expect(alpine).toBe('FROM python:3.12-alpine\nCMD ["python", "app.py"]\nRUN adduser -S -D -H -u 10001 app\nUSER 10001\n');
+  expect(lintWith([rule], alpine).findings).toEqual([]);
+  const distroless = apply('FROM gcr.io/distroless/python3-debian12\nCMD ["app.py"]\n');
+  expect(distroless).toBe('FROM gcr.io/distroless/python3-debian12\nCMD ["app.py"]\nUSER 65532\n');
+  expect(lintWith([rule], distroless).findings).toEqual([]);
+  expect(apply('FROM python:3.12-slim\n')).toBe('FROM python:3.12-slim\nRUN useradd --system --uid 10001 --no-log-init --no-create-home app\nUSER 10001\n');
 });

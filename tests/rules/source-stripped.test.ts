@@ -9,6 +9,8 @@ ruleTester.run(rule, {
     { name: 'only the test modules of the stdlib', code: "FROM python:3.12-slim\nRUN find /usr/local/lib/python3.12 -name '*.py' -path '*/test/*' -delete\n" },
     { name: 'downloaded scripts in /tmp', code: 'FROM python:3.12-slim\nRUN curl -fsSLo /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py && python /tmp/get-pip.py && rm -f /tmp/*.py\n' },
     { name: 'a find in /tmp', code: "FROM python:3.12-slim\nRUN find /tmp -name '*.py' -delete\n" },
+    { name: 'find in the tests directory only', code: "FROM python:3.12\nRUN find /app/tests -name '*.py' -delete\n" },
+    { name: 'rm of test modules', code: 'FROM python:3.12\nRUN rm -f ./tests/*.py test/*.py\n' },
   ],
   invalid: [
     {
