@@ -39,6 +39,8 @@ export default defineRule({
           const name = cmd.name;
           const reason = REASONS[name];
           if (!reason) return;
+          // `vim --version`, `ps --help`: a check that the tool is there, not a use of it.
+          if (cmd.args.some((a) => a.value === '--version' || a.value === '--help')) return;
           // `command -v ps` only asks whether ps exists.
           if (/\bcommand\s+-[vV]\b/.test(model.text.slice(cmd.start, cmd.program.start))) return;
           // A service started for later commands of the same RUN (`service postgresql start && psql …

@@ -4,6 +4,7 @@ import { df, ruleTester } from '../support/rule-tester';
 ruleTester.run(rule, {
   valid: [
     'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends procps vim openssh-client\n',
+    { name: 'a version check', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends vim procps && vim --version && ps --help\n' },
     { name: 'command -v only checks', code: 'FROM python:3.12-slim\nRUN command -v ps || echo missing\n' },
     { name: 'a service used by later commands of the same RUN', code: 'FROM postgres:16\nRUN service postgresql start && psql -c "select 1" && service postgresql stop\n' },
     { name: 'a background process watched and stopped', code: 'FROM python:3.12-slim\nRUN python -m http.server 8000 & sleep 2 && curl -f localhost:8000 && kill %1\n' },
