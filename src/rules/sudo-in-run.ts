@@ -1,6 +1,10 @@
 import { defineRule } from '~/engine/define-rule';
+import type { Stage } from '~/engine/model';
 
 const ROOT = /^(root|0)(:.*)?$/;
+/** The user sudo switches to: `-u app`, `-Hu app`, `--user=app`, `--user app`. */
+const TARGET = /(?:^|\s)(?:-[a-zA-Z]*u\s*|--user[=\s]+)(['"]?)([^\s'"]+)\1/;
+const INSTALLERS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
 
 export default defineRule({
   name: 'sudo-in-run',
@@ -13,12 +17,24 @@ export default defineRule({
     fixable: 'unsafe',
     sources: ['hadolint:DL3004', 'trivy:DS-0010', 'checkov:CKV2_DOCKER_1'],
     messages: {
-      asRoot: '`sudo` is not needed: this step already runs as root, and most base images do not install `sudo`, so the build fails. Remove it.',
+      asRoot: '`sudo` is not needed: this step already runs as root{{missing}}. Remove it.',
+      asOtherUser: '`sudo -u {{target}}` runs this command as `{{target}}`{{missingOther}}. Switch with `USER {{target}}` before the steps that should run as that user, and back with `USER root` after them.',
       asUser: '`sudo` in a build step: switch with `USER root` before the steps that need root, and back to `USER {{user}}` after them, instead of shipping `sudo` in the image.',
     },
   },
   create(context) {
     const { model } = context;
+    /** Whether the stage or a stage it is built from installs the sudo package. */
+    const installedIn = new Map<Stage, boolean>();
+    const sudoInstalled = (stage: Stage): boolean => {
+      let result = installedIn.get(stage);
+      if (result === undefined) {
+        result = model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN'
+          && model.commands(i).some((c) => INSTALLERS.has(c.name) && c.args.some((a) => a.value === 'sudo'))));
+        installedIn.set(stage, result);
+      }
+      return result;
+    };
     return {
       RUN(run, stage) {
         const cmds = model.commands(run);
@@ -28,6 +44,7 @@ export default defineRule({
         const user = context.inOnbuild ? null : model.userBefore(stage, run);
         const root = user === null || ROOT.test(user);
         const runStart = model.offsets(run.getRange()).start;
+        const installed = !context.inOnbuild && sudoInstalled(stage);
         for (const cmd of cmds) {
           let start: number;
           let end: number;
@@ -45,11 +62,19 @@ export default defineRule({
           if (seen.has(start)) continue;
           seen.add(start);
           const removable = cmd.name !== 'sudo' && /^sudo[ \t]+(?![-\s])/.exec(model.text.slice(start, cmd.program.end));
+          // `sudo -u app pip install --user …` as root drops privileges: sudo does something there.
+          const target = cmd.name === 'sudo' ? null : TARGET.exec(model.text.slice(start + 4, cmd.program.start))?.[2] ?? null;
+          const other = root && target !== null && !ROOT.test(target);
           context.report({
-            messageId: root ? 'asRoot' : 'asUser',
-            data: { user: user ?? 'root' },
+            messageId: other ? 'asOtherUser' : root ? 'asRoot' : 'asUser',
+            data: {
+              user: user ?? 'root',
+              target: target ?? '',
+              missing: installed ? '' : ', and most base images do not install `sudo`, so the build fails',
+              missingOther: installed ? ', which ships `sudo` in the image for it' : ', but most base images do not install `sudo`, so the build fails',
+            },
             range: { start, end },
-            suggestions: root && removable ? [{ title: 'Remove `sudo`', edits: [{ start, end: start + removable[0].length, text: '' }] }] : [],
+            suggestions: root && !other && removable ? [{ title: 'Remove `sudo`', edits: [{ start, end: start + removable[0].length, text: '' }] }] : [],
           });
         }
       },

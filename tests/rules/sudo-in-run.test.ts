@@ -42,7 +42,16 @@ ruleTester.run(rule, {
     {
       name: 'in a chain, with options',
       code: 'FROM python:3.12-slim\nRUN echo hi && sudo -u app touch /tmp/x\n',
-      errors: [{ line: 2, column: 16, endColumn: 20 }],
+      errors: [{ messageId: 'asOtherUser', line: 2, column: 16, endColumn: 20, message: /^`sudo -u app` runs this command as `app`, but most base images do not install `sudo`, so the build fails\. Switch with `USER app`/ }],
+      output: null,
+    },
+    {
+      name: 'sudo installed by the Dockerfile: the build does not fail, the message does not say so',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends sudo\nRUN sudo pip install flask\nRUN sudo -H --user=app pip install --user flask\n',
+      errors: [
+        { messageId: 'asRoot', line: 3, message: /^`sudo` is not needed: this step already runs as root\. Remove it\.$/ },
+        { messageId: 'asOtherUser', line: 4, message: /^`sudo -u app` runs this command as `app`, which ships `sudo` in the image for it\./ },
+      ],
     },
     {
       name: 'sudo sh -c reports once',
