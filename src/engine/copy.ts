@@ -65,8 +65,8 @@ export function fromStage(model: DockerfileModel, from: string, before: Stage): 
   return stage && stage.index < before.index + 1 ? stage : null;
 }
 
-/** `COPY . .`, `ADD . /app`, `COPY ./ ./`: the whole build context. */
+/** `COPY . .`, `ADD . /app`, `COPY ./ ./`, and `COPY * ./` (every top-level entry): the whole build context. */
 export function copiesWholeContext(c: CopyArgs): Word | null {
   if (c.from) return null;
-  return c.sources.find((s) => /^\.\/?(\.)?$|^\.\/\.$/.test(s.value.replace(/\/+$/, '/')) || s.value === './') ?? null;
+  return c.sources.find((s) => /^\.\/?(\.)?$|^\.\/\.$/.test(s.value.replace(/\/+$/, '/')) || s.value === './' || /^(\.\/)?\*$/.test(s.value)) ?? null;
 }

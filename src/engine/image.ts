@@ -195,7 +195,8 @@ const DISTROLESS_PYTHON: Readonly<Record<string, string>> = { debian11: '3.9', d
  */
 export function pythonVersionOf(ref: ImageRef | null): { minor: string; tagOffset: number | null; length: number } | null {
   if (!ref || ref.hasVariable) return null;
-  if (ref.python) {
+  // Images named python whose tag starts with their own version (`devcontainers/python:1-3.12-bookworm`) are read below.
+  if (ref.python && (ref.python.major === null || ref.python.major === 2 || ref.python.major === 3)) {
     const minor = ref.python.minorVersion ?? (ref.python.major === 2 && ref.name === 'python' ? '2.7' : null);
     return minor ? { minor, tagOffset: 0, length: ref.python.version?.length ?? 0 } : null;
   }
@@ -204,8 +205,11 @@ export function pythonVersionOf(ref: ImageRef | null): { minor: string; tagOffse
     const minor = DISTROLESS_PYTHON[distroless[2]!];
     return minor ? { minor, tagOffset: null, length: 0 } : null;
   }
-  const m = /(^|[-_])python(\d+\.\d+)(?=$|[-_.])/i.exec(ref.tag ?? '');
+  // `python3.12-bookworm`, Jupyter's `python-3.11`, and after the image's own version (`devcontainers/python:1-3.12`).
+  const m = /(^|[-_])python-?(\d+\.\d+)(?=$|[-_.])/i.exec(ref.tag ?? '')
+    ?? (ref.python ? /^(\d+-)()(3\.\d+)(?=$|[-_.])/.exec(ref.tag ?? '') : null);
   if (!m) return null;
-  const [major, minor] = m[2]!.split('.');
-  return { minor: `${Number(major)}.${Number(minor)}`, tagOffset: m.index + m[1]!.length + 'python'.length, length: m[2]!.length };
+  const version = m[m.length - 1]!;
+  const [major, minor] = version.split('.');
+  return { minor: `${Number(major)}.${Number(minor)}`, tagOffset: m.index + m[0].length - version.length, length: version.length };
 }

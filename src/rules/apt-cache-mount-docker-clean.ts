@@ -17,7 +17,7 @@ export default defineRule({
     category: 'cache',
     scope: 'all-stages',
     messages: {
-      emptyCache: 'This cache mount on `/var/cache/apt` stays empty: Debian images ship `/etc/apt/apt.conf.d/docker-clean`, which deletes downloaded packages after each install. Remove it first (`rm -f /etc/apt/apt.conf.d/docker-clean`) and set `Keep-Downloaded-Packages "true"`.',
+      emptyCache: 'This cache mount on `/var/cache/apt` stays empty: Debian and Ubuntu images ship `/etc/apt/apt.conf.d/docker-clean`, which deletes downloaded packages after each install. Remove it first (`rm -f /etc/apt/apt.conf.d/docker-clean`) and set `Keep-Downloaded-Packages "true"`.',
     },
   },
   create(context) {
@@ -28,7 +28,8 @@ export default defineRule({
         if (upTo !== undefined && c.start >= upTo) break;
         // `rm -f …/docker-clean`, also `mv` it away, `unlink`, `truncate -s 0`, `sed -i` on it: anything but reading it.
         if (!/^(cat|ls|grep|egrep|test|\[|head|tail|less|more|stat|file|echo)$/.test(c.name) && c.args.some((a) => a.value.includes('docker-clean'))) return true;
-        if (c.args.some((a) => KEEP.test(a.value))) return true;
+        // Written to a config file (`echo '…Keep-Downloaded-Packages "true";' > …`); an apt `-o` lasts only for its own command.
+        if (!aptCall(c) && c.args.some((a) => KEEP.test(a.value))) return true;
       }
       return false;
     };

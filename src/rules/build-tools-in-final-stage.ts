@@ -1,8 +1,9 @@
 import { packageCall, packageName, systemInstall, type PackageCall } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
+import { isDevelopmentStage } from '~/engine/runtime';
 import type { Word } from '~/engine/shell';
 
-const BUILD_TOOLS = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|cpp|clang(-\d+)?|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|gcc-c\+\+|rust|cargo|gfortran|.+-dev|.+-devel)$/;
+const BUILD_TOOLS = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|cpp|clang(-\d+)?|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|gcc-c\+\+|rust|rustc|cargo|gfortran|.+-dev|.+-devel)$/;
 
 /** The command that removes `pkg` with the (non-apk) package manager that installed it. */
 function removeCommand(manager: PackageCall['manager'], pkg: string): string {
@@ -41,7 +42,8 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        if (!model.ships(stage)) return;
+        // A last stage named `dev`/`test`/`ci` is the development image by design: compilers are welcome there.
+        if (!model.ships(stage) || (model.finalStage && isDevelopmentStage(model.finalStage))) return;
         const cmds = model.commands(run);
         cmds.forEach((cmd, i) => {
           const call = systemInstall(cmd);

@@ -79,7 +79,11 @@ export default defineRule({
         const dirs = exceptionDirs(lines);
         const entries = ENTRIES.map((e) => (e.inDir && dirs.length ? { ...e, paths: [[...e.paths[0]!, ...dirs.map(e.inDir)], ...e.paths.slice(1)] } : e));
         // An entry is covered when, for one of its alternatives, every probe path is ignored.
-        const missing = entries.filter((e) => !e.paths.some((alt) => alt.every((p) => ignored(p))));
+        const covered = (e: Entry) => e.paths.some((alt) => alt.every((p) => ignored(p)));
+        // Python 3 writes bytecode only into `__pycache__` (PEP 3147): with those excluded there are no `*.pyc` left
+        // to send (`docker init` writes `**/__pycache__` alone). `*.pyc` anywhere covers `__pycache__` the same way.
+        const pycache = entries.find((e) => e.name === '__pycache__')!;
+        const missing = entries.filter((e) => !covered(e) && !(e.name === '*.pyc' && covered(pycache)));
         if (!missing.length) return;
         const matchers = new Map<string, (path: string) => boolean>();
         const matches = (pattern: string, path: string) => {

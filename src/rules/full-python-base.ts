@@ -1,4 +1,5 @@
 import { defineRule } from '~/engine/define-rule';
+import { isDevelopmentStage } from '~/engine/runtime';
 import { imageRange } from '~/engine/stage-image';
 
 export default defineRule({
@@ -18,6 +19,8 @@ export default defineRule({
     const { model } = context;
     return {
       FinalStage(stage) {
+        // A last stage named `dev`/`test`/`ci` is the development image by design: compilers are welcome there.
+        if (isDevelopmentStage(stage)) return;
         const root = model.lineage(stage).at(-1)!;
         const image = root.image;
         // The official image (or a mirror of it): other images named python (`cimg/python`,

@@ -34,7 +34,8 @@ export default defineRule({
               messageId: 'removed',
               data: { release: `${distro.distro === 'debian' ? 'Debian' : 'Ubuntu'} ${codename}`, implicit: distro.explicit ? '' : base?.python ? ' (what a python tag without a codename means since August 2025)' : ` (what \`${base?.name ?? distro.distro}:${base?.tag ?? 'latest'}\` points to today)` },
               range: { start: p.start, end: p.end },
-              suggestions: [{ title: 'Install `libgl1` instead', edits: [{ start: p.start, end: p.start + 'libgl1-mesa-glx'.length, text: 'libgl1' }] }],
+              // A version pin (`=22.3.6-1+deb12u1`) names a libgl1-mesa-glx build: libgl1 has its own versions, so the pin goes too.
+              suggestions: [{ title: 'Install `libgl1` instead', edits: [{ start: p.start, end: p.value.startsWith('libgl1-mesa-glx=') ? p.end : p.start + 'libgl1-mesa-glx'.length, text: 'libgl1' }] }],
             });
           }
         }

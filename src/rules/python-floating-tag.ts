@@ -19,6 +19,8 @@ export default defineRule({
         const image = stage.image;
         if (!image?.python || image.digest || image.hasVariable) return;
         if (image.python.minorVersion) return;
+        // `python:2` is 2.7 for good (no 2.8 will come); `devcontainers/python:1-3.12` starts with the image's own version.
+        if (image.python.major !== null && image.python.major !== 3) return;
         // The same variant with a minor version: `python:3-alpine3.20` → `python:3.12-alpine3.20`, `python:slim` → `python:3.12-slim`.
         const rest = (image.tag ?? '').replace(/^(\d+|latest)(?=-|$)/i, '');
         const suffix = rest && !rest.startsWith('-') ? `-${rest}` : rest;

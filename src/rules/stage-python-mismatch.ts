@@ -3,7 +3,7 @@ import { pipInstall, pythonModule, truthy, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { parseImageRef, pythonVersionOf } from '~/engine/image';
 import type { DockerfileModel, Stage } from '~/engine/model';
-import { hasFlag } from '~/engine/shell';
+import { hasFlag, optionValue } from '~/engine/shell';
 import { joinPath, workdirAt } from '~/engine/workdir';
 
 /**
@@ -47,6 +47,30 @@ function installsForUser(model: DockerfileModel, stage: Stage): boolean {
     && model.commands(instr).some((c) => !!pipInstall(c) && !!hasFlag(c.args, ['--user']))));
 }
 
+/**
+ * The trees `pip install --prefix=/install` (packages in /install/lib/python3.X/site-packages) and
+ * `pip install --root=/install` (/install/usr/local/lib/python3.X/…) fill in the stage or a parent:
+ * absolute, with the stage's ARG and ENV values expanded.
+ */
+function installTrees(model: DockerfileModel, stage: Stage): string[] {
+  const dirs: string[] = [];
+  for (const s of model.lineage(stage)) {
+    for (const instr of s.instructions) {
+      if (instr.getKeyword() !== 'RUN') continue;
+      for (const c of model.commands(instr)) {
+        const pip = pipInstall(c);
+        const value = pip && optionValue(pip.args, ['--prefix', '--root'])?.value;
+        if (!value) continue;
+        const dir = model.resolveInStage(value, s, instr).replace(/\/+$/, '');
+        const workdir = dir.startsWith('/') ? null : workdirAt(model, s, instr);
+        const abs = workdir !== null ? joinPath(workdir, dir) : dir;
+        if (abs.startsWith('/') && abs !== '/') dirs.push(abs);
+      }
+    }
+  }
+  return dirs;
+}
+
 export default defineRule({
   name: 'stage-python-mismatch',
   meta: {
@@ -75,6 +99,7 @@ export default defineRule({
         if (!source && !target) return;
         const venvs = src ? venvDirs(model, src) : [];
         const userSite = src ? installsForUser(model, src) : false;
+        const trees = src ? installTrees(model, src) : [];
         for (const s of args.sources) {
           // BuildKit expands the stage's ARG and ENV in the source path (`COPY --from=builder ${VENV} ${VENV}`).
           const path = model.resolveInStage(s.value, stage, copy).replace(/\/+$/, '') || '/';
@@ -88,7 +113,9 @@ export default defineRule({
           const isUserSite = userSite && /(^|\/)\.local(\/lib)?$/.test(path);
           // The install prefix, which holds lib/python3.X.
           const isPrefix = /^\/usr\/local(\/lib)?$/.test(abs);
-          if (!pathVersion && !isVenv && !holds && !isUserSite && !isPrefix) continue;
+          // A `pip install --prefix`/`--root` tree, a directory in it, or one that holds it.
+          const isTree = trees.some((t) => abs === t || abs.startsWith(`${t}/`) || abs === '/' || t.startsWith(`${abs}/`));
+          if (!pathVersion && !isVenv && !holds && !isUserSite && !isPrefix && !isTree) continue;
           const range = { start: s.start, end: s.end };
           if (target && pathVersion && pathVersion !== target) {
             context.report({ messageId: 'pathVersion', data: { path: s.value, pathVersion, target }, range });

@@ -47,6 +47,11 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim-bookworm\nRUN --mount=type=cache,dst=/var/cache/apt/,sharing=locked apt-get update\n',
       errors: [{ line: 2, column: 28, endColumn: 43 }],
     },
+    {
+      name: 'an -o on an earlier RUN lasts only for that command',
+      code: 'FROM python:3.12-slim\nRUN apt-get -o APT::Keep-Downloaded-Packages=true update\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get install -y curl\n',
+      errors: [{ line: 3, column: 31, endColumn: 45, message: /^This cache mount on `\/var\/cache\/apt` stays empty: Debian and Ubuntu images ship/ }],
+    },
     { name: 'CUDA image on Ubuntu', code: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y python3\n', errors: 1 },
     { name: 'inherited stage without removal', code: 'FROM python:3.12-slim AS base\nFROM base\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt install -y curl\n', errors: [{ line: 3 }], onbuild: true },
   ],

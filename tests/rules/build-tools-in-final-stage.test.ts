@@ -10,6 +10,7 @@ ruleTester.run(rule, {
       RUN apt-get update && apt-get install -y build-essential
       FROM python:3.12-slim
       USER 1000` },
+    { name: 'the last stage is the development image', code: 'FROM python:3.12-slim AS base\nRUN pip install --no-cache-dir flask\nFROM base AS dev\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential gdb\n' },
     { name: 'apk virtual package removed', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir cffi && apk del .build-deps\n' },
     { name: 'official-image pattern: apt-mark auto and purge --auto-remove', code: df`
       FROM python:3.12-slim
@@ -32,6 +33,7 @@ ruleTester.run(rule, {
     { name: 'build target is another stage', code: 'FROM python:3.12-slim AS app\nRUN echo ok\nFROM python:3.12 AS build\nRUN apt-get install -y gcc\n', options: { target: 'app' } },
   ],
   invalid: [
+    { name: 'Debian names the Rust compiler rustc', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends rustc cargo\n', errors: [{ line: 2, column: 66, endColumn: 71, message: /^`rustc` is a build tool/ }, { line: 2, column: 72, endColumn: 77 }] },
     {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\n',
       errors: [{ messageId: 'buildTool', line: 2, column: 66, endColumn: 69 }, { line: 2, column: 70, endColumn: 79 }],

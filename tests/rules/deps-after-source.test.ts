@@ -64,6 +64,7 @@ ruleTester.run(rule, {
     { name: 'conda environment file', code: 'FROM continuumio/miniconda3\nCOPY . /app\nRUN conda env create -f /app/environment.yml\n', errors: 1 },
     { name: 'copied in the parent stage, installed in the child', code: 'FROM python:3.12-slim AS base\nCOPY . /app\nFROM base\nRUN pip install -r /app/requirements.txt\n', errors: [{ line: 2, column: 6, endColumn: 7, message: /line 4/ }] },
     { name: 'two children of one parent: reported once', code: 'FROM python:3.12-slim AS base\nCOPY . /app\nFROM base AS a\nRUN pip install -r /app/requirements.txt\nFROM base AS b\nRUN pip install -r /app/requirements.txt\n', errors: 1 },
+    { name: 'COPY * ./ copies every top-level entry', code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY * ./\nRUN pip install --no-cache-dir -r requirements.txt\n', errors: [{ line: 3, column: 6, endColumn: 7 }] },
     { name: 'uv sync in a heredoc', code: 'FROM python:3.12-slim\nCOPY . .\nRUN <<EOF\nuv sync --locked\nEOF\n', errors: 1 },
   ],
 });

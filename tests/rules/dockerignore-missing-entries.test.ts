@@ -11,6 +11,8 @@ ruleTester.run(rule, {
     { name: 'allow-list with ** and bytecode patterns after the exception', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '**\n!app/**\n!requirements.txt\n**/__pycache__\n**/*.pyc\n' } },
     { name: 'allow-list of files only', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '*\n!main.py\n!requirements.txt\n!Makefile\n' } },
     { name: 'allow-list of a package with the bytecode patterns after it', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '*\n!src\n!pyproject.toml\n**/__pycache__\n**/*.pyc\n' } },
+    { name: 'bytecode lives in __pycache__: excluding it everywhere is enough (docker init)', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '**/.DS_Store\n**/__pycache__\n**/.venv\n**/.env\n**/.git\n**/Dockerfile*\nLICENSE\n' } },
+    { name: 'bytecode excluded as *.pyc everywhere', code: 'FROM python:3.12-slim\nCOPY . .\n', options: { dockerignore: '.git\n.venv\n**/*.py[cod]\n.env\n' } },
     { name: 'seed-article style list', code: 'FROM python:3.12-slim\nCOPY . /app\n', options: { dockerignore: '**/__pycache__\n**/*venv\n**/.env\n**/.git\n**/*.pyc\n' } },
   ],
   invalid: [
@@ -65,8 +67,8 @@ ruleTester.run(rule, {
     {
       name: 'a root-only entry and an exception at once',
       code: 'FROM python:3.12-slim\nCOPY . .\n',
-      options: { dockerignore: '.git\n**/.venv\n**/__pycache__\n*.pyc\n.env*\n!.env\n' },
-      errors: [{ messageId: 'missingAnchoredReincluded', message: /so the entries `\*\.pyc` miss every subdirectory; and the exception `!\.env` brings `\.env` back/ }],
+      options: { dockerignore: '.git\n**/.venv\n__pycache__\n**/*.pyo\n.env*\n!.env\n' },
+      errors: [{ messageId: 'missingAnchoredReincluded', message: /so the entries `__pycache__` miss every subdirectory; and the exception `!\.env` brings `\.env` back/ }],
     },
   ],
 });

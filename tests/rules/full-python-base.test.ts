@@ -7,6 +7,7 @@ ruleTester.run(rule, {
   valid: [
     'FROM python:3.12-slim\n',
     'FROM python:3.12-alpine\n',
+    { name: 'the last stage is the development image', code: 'FROM python:3.12-slim AS production\nCMD ["gunicorn", "app:app"]\nFROM python:3.12 AS development\nCMD ["flask", "run", "--debug"]\n' },
     { name: 'builder stage on the full image', code: df`
       FROM python:3.12 AS build
       RUN pip wheel -w /w numpy

@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { lintWith } from '~/engine/lint';
 import rule from '~/rules/libgl1-mesa-glx-removed';
 import { ruleTester } from '../support/rule-tester';
 
@@ -30,4 +32,14 @@ ruleTester.run(rule, {
     { name: 'ubuntu latest', code: 'FROM ubuntu\nRUN apt-get install -y libgl1-mesa-glx\n', options: { now }, errors: [{ message: /Ubuntu resolute \(what `ubuntu:latest` points to today\)/ }] },
     { name: 'child stage', code: 'FROM debian:trixie-slim AS base\nFROM base\nRUN apt-get install -y libgl1-mesa-glx=23.0\n', options: { now }, errors: 1 },
   ],
+});
+
+it('suggests libgl1 without the version pin of libgl1-mesa-glx, which names no libgl1 build', () => {
+  const code = 'FROM debian:trixie-slim\nRUN apt-get install -y libgl1-mesa-glx=22.3.6-1+deb12u1 libglib2.0-0\n';
+  const [finding] = lintWith([rule], code, { now }).findings;
+  const edit = finding!.suggestions![0]!.edits[0]!;
+  expect(code.slice(0, edit.start) + edit.text + code.slice(edit.end)).toBe('FROM debian:trixie-slim\nRUN apt-get install -y libgl1 libglib2.0-0\n');
+  const plain = 'FROM debian:trixie-slim\nRUN apt-get install -y libgl1-mesa-glx:amd64\n';
+  const e = lintWith([rule], plain, { now }).findings[0]!.suggestions![0]!.edits[0]!;
+  expect(plain.slice(0, e.start) + e.text + plain.slice(e.end)).toBe('FROM debian:trixie-slim\nRUN apt-get install -y libgl1:amd64\n');
 });

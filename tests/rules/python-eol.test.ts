@@ -24,6 +24,8 @@ ruleTester.run(rule, {
     { name: 'the Python of a uv image tag', code: 'FROM ghcr.io/astral-sh/uv:python3.9-bookworm-slim AS build\n', options: { now }, errors: [{ line: 1, column: 33, endColumn: 36, message: /Python 3\.9 reached/ }] },
     { name: 'the Python of another image tag', code: 'FROM nikolaik/python-nodejs:python3.8-nodejs20\n', options: { now }, errors: [{ line: 1, column: 35, endColumn: 38, message: /Python 3\.8 reached/ }] },
     { name: 'distroless on Debian 11 carries Python 3.9', code: 'FROM gcr.io/distroless/python3-debian11:nonroot\n', options: { now }, errors: [{ line: 1, column: 6, endColumn: 48, message: /Python 3\.9 reached/ }] },
+    { name: 'the Python of a Jupyter stack tag', code: 'FROM jupyter/scipy-notebook:python-3.10\n', options: { now }, errors: [{ line: 1, column: 36, endColumn: 40, message: /Python 3\.10 reached/ }] },
+    { name: 'the Python after a devcontainer image version', code: 'FROM mcr.microsoft.com/devcontainers/python:1-3.9-bookworm\n', options: { now }, errors: [{ line: 1, column: 47, endColumn: 50, message: /Python 3\.9 reached/ }] },
     { name: 'python 2', code: 'FROM python:2\n', options: { now }, errors: [{ message: /2\.7/ }] },
   ],
 });

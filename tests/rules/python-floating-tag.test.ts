@@ -9,6 +9,8 @@ ruleTester.run(rule, {
     { name: 'floating tag with digest', code: 'FROM python:3-slim@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n' },
     { name: 'not python', code: 'FROM debian:stable\n' },
     { name: 'variable', code: 'ARG TAG\nFROM python:$TAG\n' },
+    { name: 'python:2 is 2.7 for good', code: 'FROM python:2\nFROM python:2-slim\n' },
+    { name: 'a devcontainer tag starts with the image version', code: 'FROM mcr.microsoft.com/devcontainers/python:1-3.12-bookworm\n' },
   ],
   invalid: [
     { code: 'FROM python:3\n', errors: [{ messageId: 'floating', line: 1, column: 13, endColumn: 14, message: /Pin it, e\.g\. `python:3\.12`\.$/ }] },

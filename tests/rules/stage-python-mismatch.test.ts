@@ -17,11 +17,19 @@ ruleTester.run(rule, {
     { name: 'a uv project of the same version', code: 'FROM python:3.12 AS b\nWORKDIR /app\nRUN uv sync --frozen\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
     { name: 'a directory beside the venv', code: 'FROM python:3.11 AS b\nWORKDIR /app\nRUN uv sync --frozen\nFROM python:3.12-slim\nCOPY --from=b /app/static /app/static\n' },
     { name: 'poetry without an in-project venv', code: 'FROM python:3.11 AS b\nWORKDIR /app\nRUN poetry install\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
+    { name: 'a --prefix tree between the same versions', code: 'FROM python:3.12 AS b\nRUN pip install --prefix=/install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=b /install /usr/local\n' },
+    { name: 'a directory beside a --prefix tree', code: 'FROM python:3.11 AS b\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
     { name: 'the prefix between the same versions', code: 'FROM python:3.12 AS b\nRUN pip install --prefix=/usr/local flask\nFROM python:3.12-slim\nCOPY --from=b /usr/local /usr/local\n' },
     { name: 'distroless on its own Python', code: 'FROM python:3.11-slim AS b\nRUN python -m venv /venv\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=b /venv /venv\n' },
     { name: 'a venv variable of the same version', code: 'FROM python:3.12 AS b\nENV VIRTUAL_ENV=/opt/app\nRUN python -m venv $VIRTUAL_ENV\nFROM python:3.12-slim\nCOPY --from=b /opt/app /opt/app\n' },
   ],
   invalid: [
+    {
+      name: 'a pip install --prefix tree built on another Python',
+      code: 'FROM python:3.11-slim AS builder\nCOPY requirements.txt .\nRUN pip install --prefix /install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\n',
+      errors: [{ messageId: 'versions', line: 5, column: 21, endColumn: 29, message: /^`\/install` is copied from `builder` \(Python 3\.11\) into a stage on Python 3\.12/ }],
+    },
+    { name: 'a pip install --root tree, relative to WORKDIR', code: 'FROM python:3.11 AS b\nWORKDIR /build\nRUN pip install --root=out .\nFROM python:3.12-slim\nCOPY --from=b /build/out/ /\n', errors: [{ messageId: 'versions', line: 5, column: 15, endColumn: 26 }] },
     {
       code: df`
         FROM python:3.11 AS builder
