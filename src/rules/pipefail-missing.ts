@@ -27,21 +27,28 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    /** Whether a SHELL with pipefail (or a non-POSIX shell) is in effect for the stage before `line`. */
-    const shellHasPipefail = (stage: Stage, runLine: number): boolean => {
-      let result = false;
+    /**
+     * The SHELL in effect for the stage before `line` (null: the default `/bin/sh -c`), and whether it
+     * has pipefail or is not a POSIX shell.
+     */
+    const shellBefore = (stage: Stage, runLine: number): { shell: string | null; covered: boolean } => {
+      let shell: string | null = null;
+      let covered = false;
       for (const s of [...model.lineage(stage)].reverse()) {
         for (const i of s.instructions) {
           if (s === stage && i.getRange().start.line >= runLine) break;
           if (i.getKeyword() !== 'SHELL') continue;
           const text = i.getArgumentsContent() ?? '';
-          result = /pipefail/.test(text) || /pwsh|powershell|cmd(\.exe)?"/i.test(text);
+          shell = /^\s*\[\s*"([^"]*)"/.exec(text)?.[1] ?? text;
+          covered = /pipefail/.test(text) || /pwsh|powershell|cmd(\.exe)?"/i.test(text);
         }
       }
-      return result;
+      return { shell, covered };
     };
     /** What to write, for the shell the stage's base image has. */
-    const fixFor = (stage: Stage): string => {
+    const fixFor = (stage: Stage, shell: string | null): string => {
+      // `SHELL ["/bin/bash", "-c"]` already: only the option is missing.
+      if (shell !== null && /(^|\/)(bash|zsh|ash|ksh)$/.test(shell)) return `\`-o pipefail\` to the \`SHELL\` instruction that selects \`${shell}\` (or start the \`RUN\` with \`set -o pipefail &&\`)`;
       const distro = context.inOnbuild ? undefined : model.baseImage(stage)?.distro?.distro;
       if (distro === 'alpine') return '`set -o pipefail &&` at the start of the `RUN`, or `SHELL ["/bin/ash", "-o", "pipefail", "-c"]` before it (Alpine has no bash)';
       if (distro === 'debian' || distro === 'ubuntu') return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it (`set -o pipefail` in the `RUN` itself fails here: `/bin/sh` is dash, which has no such option)';
@@ -64,13 +71,14 @@ export default defineRule({
         // `set -Eeuo pipefail; …`, `bash -o pipefail -c '…'` before the pipe.
         const { start } = model.offsets(run.getArgumentsRange() ?? run.getRange());
         if (PIPEFAIL_OPTION.test(model.text.slice(start, feeder.start))) return;
-        if (shellHasPipefail(stage, run.getRange().start.line)) return;
+        const { shell, covered } = shellBefore(stage, run.getRange().start.line);
+        if (covered) return;
         // The whole pipeline the feeder starts, up to its last command.
         let last = cmds.indexOf(piped);
         let first = cmds.indexOf(feeder);
         while (first > 0 && cmds[first]!.joinedBy === '|') first--;
         while (cmds[last + 1]?.joinedBy === '|') last++;
-        context.report({ messageId: 'pipe', data: { first: feeder.name, fix: fixFor(stage) }, range: { start: cmds[first]!.start, end: cmds[last]!.end } });
+        context.report({ messageId: 'pipe', data: { first: feeder.name, fix: fixFor(stage, shell) }, range: { start: cmds[first]!.start, end: cmds[last]!.end } });
       },
     };
   },

@@ -37,6 +37,11 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN echo x | tee /a && python -c "print(1)" 2>&1 | tee /tmp/log | wc -l\n',
       errors: [{ messageId: 'pipe', line: 2, column: 24, endColumn: 72, message: /`python` fails/ }],
     },
+    {
+      name: 'a bash SHELL without the option',
+      code: 'FROM python:3.12-slim\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/x | tar -xz\n',
+      errors: [{ messageId: 'pipe', line: 3, message: /Add `-o pipefail` to the `SHELL` instruction that selects `\/bin\/bash` \(or start the `RUN` with `set -o pipefail &&`\)\.$/ }],
+    },
     { name: 'pipefail set only after the pipe', code: 'FROM python:3.12-slim\nRUN curl -fsSL x | sh; set -o pipefail\n', errors: 1 },
     { name: 'SHELL after the RUN does not help', code: 'FROM python:3.12-slim\nRUN wget -qO- x | tar -x\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n', errors: 1 },
     { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\npip freeze | grep flask\nEOF\n', errors: 1 },
