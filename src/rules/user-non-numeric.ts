@@ -41,6 +41,8 @@ export default defineRule({
               }
               if (!w.startsWith('-')) positional.push(w);
             }
+            // `--uid "${UID}"` with `ARG UID=10001` (docker init's template).
+            if (value !== null && value.includes('$')) value = model.resolveInStage(value, s, i);
             if (positional[0] === name && value !== null) uid = /^\d+$/.test(value) ? value : null;
           }
         }

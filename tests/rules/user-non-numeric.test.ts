@@ -12,6 +12,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'named', line: 3, column: 6, endColumn: 13, message: /Write its UID: `USER 999`\.$/ }],
     },
     {
+      name: 'docker init template: the UID comes from an ARG',
+      code: 'ARG PYTHON_VERSION=3.12.4\nFROM python:${PYTHON_VERSION}-slim AS base\nARG UID=10001\nRUN adduser \\\n    --disabled-password \\\n    --gecos "" \\\n    --home "/nonexistent" \\\n    --shell "/sbin/nologin" \\\n    --no-create-home \\\n    --uid "${UID}" \\\n    appuser\nUSER appuser\n',
+      errors: [{ messageId: 'named', line: 12, column: 6, endColumn: 13, message: /Write its UID: `USER 10001`\.$/ }],
+    },
+    {
       name: 'BusyBox adduser, group kept, parent stage',
       code: 'FROM python:3.12-alpine AS base\nRUN addgroup -g 1000 app && adduser -D -u 1000 -G app app\nFROM base\nUSER app:app\n',
       errors: [{ messageId: 'named', message: /`USER 1000:app`/ }],
