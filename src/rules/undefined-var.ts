@@ -73,7 +73,9 @@ export default defineRule({
       if (!set) {
         set = new Set(stage.parent && stage.parent !== stage ? declared.get(stage.parent) : []);
         declared.set(stage, set);
-        baseEnv.set(stage, knownBaseEnv(model.baseImage(stage)));
+        // `FROM ${BASE_IMAGE}`: the default names one image, but the argument is there to pick another.
+        const root = model.lineage(stage).at(-1)!;
+        baseEnv.set(stage, (root.from.getImageName() ?? '').includes('$') ? null : knownBaseEnv(model.baseImage(stage)));
       }
       return set;
     };

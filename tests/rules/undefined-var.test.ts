@@ -10,6 +10,7 @@ ruleTester.run(rule, {
     { name: 'variables the python image defines, and PATH', code: 'FROM python:3.12-slim\nLABEL python.version=$PYTHON_VERSION\nENV PATH=/app/.venv/bin:$PATH LANG=$LANG\n' },
     { name: 'an ARG with and without a default', code: 'FROM python:3.12-slim\nARG APP_USER\nARG APP_HOME=/home/$APP_USER\nUSER $APP_USER\nWORKDIR ${APP_HOME}\n' },
     { name: 'ARGs in one instruction see the earlier ones', code: 'FROM python:3.12-slim\nARG BASE=/srv APP=${BASE}/app\n' },
+    { name: 'the base image itself is a build argument', code: 'ARG BASE_IMAGE=python:3.12-slim\nFROM ${BASE_IMAGE}\nENV LD_LIBRARY_PATH=/opt/lib:$LD_LIBRARY_PATH\n' },
     { name: 'EXPOSE of a defined port', code: 'FROM python:3.12-slim\nENV PORT=8000\nEXPOSE $PORT ${METRICS_PORT:-9100}/tcp\n' },
     { name: 'a global ARG declared again in the stage', code: 'ARG VERSION=1.0\nFROM python:3.12-slim\nARG VERSION\nLABEL version=$VERSION\n' },
     { name: 'a platform ARG declared in the stage', code: 'FROM python:3.12-slim\nARG TARGETARCH\nCOPY dist/app-${TARGETARCH} /usr/local/bin/app\n' },
