@@ -114,6 +114,28 @@ function joinPath(dir: string, sub: string): string {
 }
 
 /**
+ * Base images whose own last `USER` is not root, so their `RUN`s run unprivileged until a `USER`
+ * says otherwise: micromamba (mambauser), Apache Airflow (airflow), the Jupyter Docker Stacks
+ * (jovyan), the Red Hat / Software Collections Python images (1001, `HOME=/opt/app-root/src`).
+ */
+const BASE_USERS: Array<{ path: RegExp; user: string; uid: string; home: string }> = [
+  { path: /^(mambaorg|mamba-org)\/micromamba$/, user: 'mambauser', uid: '57439', home: '/home/mambauser' },
+  { path: /^apache\/airflow$/, user: 'airflow', uid: '50000', home: '/home/airflow' },
+  { path: /^(jupyterhub\/singleuser|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation))$/, user: 'jovyan', uid: '1000', home: '/home/jovyan' },
+  { path: /^(ubi\d+|rhel\d+|rhscl|sclorg)\/python-\d+[a-z0-9.-]*$/, user: '1001', uid: '1001', home: '/opt/app-root/src' },
+];
+
+/** The user a `RUN` runs as: the last `USER` before it (in the stage or its parents), else the base image's own user when known. */
+export function buildUser(model: DockerfileModel, stage: Stage, run: Instruction): string | null {
+  return model.userBefore(stage, run) ?? baseUser(model, stage)?.user ?? null;
+}
+
+function baseUser(model: DockerfileModel, stage: Stage): { user: string; uid: string; home: string } | null {
+  const path = model.baseImage(stage)?.path.toLowerCase();
+  return path ? BASE_USERS.find((b) => b.path.test(path)) ?? null : null;
+}
+
+/**
  * The home directory of the user a `RUN` runs as: `HOME` when set, `/root` for root,
  * `/home/<name>` (the default of `useradd` and `adduser`) for a user given by name, null for a
  * bare uid whose home is not known.
@@ -122,7 +144,8 @@ export function runHome(model: DockerfileModel, stage: Stage, run: Instruction, 
   const home = buildVar(model, stage, 'HOME', run, cmd, cmds)?.value.trim();
   if (home && /^\/[^$]*$/.test(home)) return home.replace(/\/+$/, '') || '/';
   const user = model.userBefore(stage, run);
-  if (!user || ROOT_USER.test(user)) return '/root';
+  if (!user) return baseUser(model, stage)?.home ?? '/root';
+  if (ROOT_USER.test(user)) return '/root';
   const name = user.split(':')[0]!;
   return /^\d+$/.test(name) || name.includes('$') ? null : `/home/${name}`;
 }
@@ -170,7 +193,7 @@ export function pipCacheOff(model: DockerfileModel, stage: Stage, run: Instructi
 /**
  * Whether a command after `cmds[index]` in the same `RUN` deletes the cache directory `dir`:
  * `rm -rf <dir or a parent>` (`~` and `$HOME` read as `/root`), `uv cache clean` for uv's cache,
- * `pip cache purge` for pip's. The last such command is found once per RUN and directory.
+ * `pip cache purge` for pip's, `rm -rf "$(pip cache dir)"`. The last such command is found once per RUN and directory.
  */
 export function cacheRemovedLater(cmds: readonly Command[], index: number, dir: string, tool: 'pip' | 'uv'): boolean {
   let byDir = lastRemovals.get(cmds);
@@ -189,6 +212,12 @@ export function cacheRemovedLater(cmds: readonly Command[], index: number, dir: 
 }
 const lastRemovals = new WeakMap<readonly Command[], Map<string, number>>();
 
+/** `$(pip cache dir)`, `` `uv cache dir` `` (optionally followed by `/` or `/*`): the tool's own cache directory, whatever it is. */
+const CACHE_DIR_OUTPUT = {
+  pip: /^(\$\(|`)\s*(\S*\/)?(pip[\d.]*|python[\d.]*\s+-m\s*pip)\s+cache\s+dir\s*(\)|`)\/?\*?$/,
+  uv: /^(\$\(|`)\s*(\S*\/)?uv\s+cache\s+dir\s*(\)|`)\/?\*?$/,
+};
+
 function removesCache(c: Command, target: string, tool: 'pip' | 'uv'): boolean {
   if (c.joinedBy === '||') return false;
   const words = c.args.map((a) => a.value);
@@ -197,6 +226,8 @@ function removesCache(c: Command, target: string, tool: 'pip' | 'uv'): boolean {
   if (c.name !== 'rm' || !words.some((w) => /^-[a-zA-Z]*[rR]/.test(w) || w === '--recursive')) return false;
   for (const w of words) {
     if (w.startsWith('-')) continue;
+    // `rm -rf "$(pip cache dir)"`: the directory the tool itself reports.
+    if (CACHE_DIR_OUTPUT[tool].test(w.trim())) return true;
     const p = w.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, '/root').replace(/\/\*?$/, '').replace(/\/+$/, '');
     if (p && (target === p || target.startsWith(`${p}/`))) return true;
   }
@@ -212,7 +243,7 @@ const ROOT_USER = /^(root|0)(:.*)?$/;
  */
 export function mountInOtherHome(model: DockerfileModel, stage: Stage, run: Instruction, mount: Mount): string | null {
   if (!/^\/root(\/|$)/.test(mount.target ?? '')) return null;
-  const user = model.userBefore(stage, run);
+  const user = buildUser(model, stage, run);
   return user && !ROOT_USER.test(user) ? user : null;
 }
 
@@ -222,7 +253,7 @@ export function mountInOtherHome(model: DockerfileModel, stage: Stage, run: Inst
  * owned by root unless `uid=` says otherwise). Null when the `RUN` runs as root.
  */
 export function nonRootUser(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds: readonly Command[] | undefined, dir: string, tool: 'pip' | 'uv'): { runAs: string; where: string; target: string; uid: string } | null {
-  const user = model.userBefore(stage, run);
+  const user = buildUser(model, stage, run);
   if (!user || ROOT_USER.test(user)) return null;
   const name = user.split(':')[0]!;
   const known = dir !== `/root/.cache/${tool}` || runHome(model, stage, run, cmd, cmds) === '/root';
@@ -230,6 +261,6 @@ export function nonRootUser(model: DockerfileModel, stage: Stage, run: Instructi
     runAs: user,
     where: known ? dir : `~/.cache/${tool}`,
     target: known ? dir : `<home of ${name}>/.cache/${tool}`,
-    uid: /^\d+$/.test(name) ? name : `<uid of ${name}>`,
+    uid: /^\d+$/.test(name) ? name : baseUser(model, stage)?.user === name ? baseUser(model, stage)!.uid : `<uid of ${name}>`,
   };
 }

@@ -14,11 +14,56 @@ export interface PipCall {
 const PIP = /^pip(\d+(\.\d+)?)?$/;
 const PYTHON = /^(python|pypy)(\d+(\.\d+)?)?$/;
 
+const CONDA_RUN = /^(-n|--name|-p|--prefix|--cwd|-r|--root-prefix|-a|--attach|--rc-file)$/;
+/**
+ * Project runners whose `run` starts a program in an environment (`conda run -n env pip install …`,
+ * `poetry run pip install …`), with the options that take a value, before and after `run`
+ * (the same table as the runtime rules' in runtime.ts).
+ */
+const RUNNERS: Record<string, { global: RegExp; run: RegExp }> = {
+  uv: {
+    global: /^(--directory|--project|--cache-dir|--config-file|--color|--python-preference|--python-downloads|--allow-insecure-host)$/,
+    run: /^(--with|--with-editable|--with-requirements|--python|-p|--package|--extra|--group|--only-group|--no-group|--no-extra|--env-file|--index|--index-url|-i|--extra-index-url|--default-index|--find-links|-f|--index-strategy|--keyring-provider|--resolution|--prerelease|--link-mode|--exclude-newer|--config-setting|-C|--refresh-package|--reinstall-package|--upgrade-package|-P|--no-binary-package|--no-build-package|--no-build-isolation-package|--directory|--project|--cache-dir|--python-preference|--python-platform)$/,
+  },
+  poetry: { global: /^(-C|--directory|-P|--project)$/, run: /^(-C|--directory|-P|--project)$/ },
+  pipenv: { global: /^(--python)$/, run: /^$/ },
+  pdm: { global: /^(-p|--project)$/, run: /^(-p|--project|--venv)$/ },
+  rye: { global: /^$/, run: /^(--pyproject)$/ },
+  conda: { global: /^$/, run: CONDA_RUN },
+  mamba: { global: /^$/, run: CONDA_RUN },
+  micromamba: { global: /^$/, run: CONDA_RUN },
+};
+
+/**
+ * The program a project runner starts in a RUN (`micromamba run -n base pip install torch` → `pip`
+ * with `install torch`), through nested runners; the command itself when it is not a runner.
+ */
+export function throughRunner(cmd: Command): Command {
+  const runner = RUNNERS[cmd.name];
+  if (!runner) return cmd;
+  const words = cmd.args;
+  let i = 0;
+  const skip = (withValue: RegExp) => {
+    while (i < words.length && words[i]!.value.startsWith('-') && words[i]!.value !== '--') i += withValue.test(words[i]!.value) ? 2 : 1;
+  };
+  skip(runner.global);
+  if (words[i]?.value !== 'run') return cmd;
+  i++;
+  skip(runner.run);
+  if (words[i]?.value === '--') i++;
+  const program = words[i];
+  if (!program) return cmd;
+  const name = program.value.slice(program.value.lastIndexOf('/') + 1);
+  return throughRunner({ ...cmd, name, program, args: words.slice(i + 1), wrappers: [...cmd.wrappers, cmd.name] });
+}
+
 /**
  * Recognises pip in any of its spellings: `pip`, `pip3`, `pip3.12`, `/venv/bin/pip`,
  * `python -m pip`, `python3.12 -m pip`, `uv pip`. Returns null for anything else (pipx, pipenv).
  */
-export function pipCall(cmd: Command): PipCall | null {
+export function pipCall(command: Command): PipCall | null {
+  // `conda run -n env pip …`, `poetry run python -m pip …`: the pip the runner starts.
+  const cmd = throughRunner(command);
   let rest: Word[] | null = null;
   let tool: PipCall['tool'] = 'pip';
   if (PIP.test(cmd.name)) rest = cmd.args;
@@ -100,8 +145,12 @@ export function inlineEnv(cmd: Command, name: string): string | null {
   return null;
 }
 
-/** `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`: the subcommand words, or null. */
-export function uvInstall(cmd: Command): { sub: Word; args: Word[] } | null {
+/**
+ * `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install` (also behind a project
+ * runner: `conda run -n env uv pip install …`): the subcommand word, the arguments, and the uv command.
+ */
+export function uvInstall(command: Command): { sub: Word; args: Word[]; command: Command } | null {
+  const cmd = throughRunner(command);
   if (cmd.name !== 'uv') return null;
   const words = cmd.args;
   const i = skipOptions(words, 0, UV_OPTS_WITH_VALUE);
@@ -109,11 +158,11 @@ export function uvInstall(cmd: Command): { sub: Word; args: Word[] } | null {
   if (!first) return null;
   if (first.value === 'pip') {
     const second = words[i + 1];
-    if (second && (second.value === 'install' || second.value === 'sync')) return { sub: second, args: [...words.slice(0, i), ...words.slice(i + 2)] };
+    if (second && (second.value === 'install' || second.value === 'sync')) return { sub: second, args: [...words.slice(0, i), ...words.slice(i + 2)], command: cmd };
     return null;
   }
-  if (first.value === 'sync' || first.value === 'add') return { sub: first, args: [...words.slice(0, i), ...words.slice(i + 1)] };
-  if (first.value === 'tool' && words[i + 1]?.value === 'install') return { sub: words[i + 1]!, args: words.slice(i + 2) };
+  if (first.value === 'sync' || first.value === 'add') return { sub: first, args: [...words.slice(0, i), ...words.slice(i + 1)], command: cmd };
+  if (first.value === 'tool' && words[i + 1]?.value === 'install') return { sub: words[i + 1]!, args: words.slice(i + 2), command: cmd };
   return null;
 }
 

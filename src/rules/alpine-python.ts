@@ -53,7 +53,7 @@ export default defineRule({
           if (!pip && !uv && !other) continue;
           if (pip && onlyPackagingTools(pip.args)) continue;
           const end = pip?.subcommand?.end ?? uv?.sub.end ?? cmd.args.find((a) => !a.value.startsWith('-'))?.end ?? cmd.program.end;
-          context.report({ messageId: 'alpine', data: { tool: pip ? pip.tool : uv ? 'uv' : cmd.name }, range: { start: cmd.program.start, end } });
+          context.report({ messageId: 'alpine', data: { tool: pip ? pip.tool : uv ? 'uv' : cmd.name }, range: { start: (pip?.command ?? uv?.command ?? cmd).program.start, end } });
         }
       },
     };

@@ -1,7 +1,49 @@
-import { cacheMountFor, pipCacheOff, uvCacheOff } from '~/engine/build-env';
-import { pipInstall, uvInstall } from '~/engine/commands';
+import type { Instruction } from 'dockerfile-ast';
+import { cacheDirs, cacheMountFor, pipCacheOff, uvCacheOff } from '~/engine/build-env';
+import { pipCall, pipInstall, pythonModule, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
-import type { Mount } from '~/engine/mounts';
+import type { DockerfileModel, Stage } from '~/engine/model';
+import { normalizePath, type Mount } from '~/engine/mounts';
+import type { Command } from '~/engine/shell';
+
+/** Tools that keep caches of their own under a home directory (`~/.cache/pypoetry`, `~/.cache/huggingface`, …). */
+const OTHER_CACHE_USERS = new Set([
+  'poetry', 'pdm', 'pipenv', 'hatch', 'pipx', 'uvx', 'pre-commit', 'huggingface-cli', 'hf', 'playwright',
+  'yarn', 'npm', 'npx', 'pnpm', 'bun', 'go', 'cargo',
+]);
+/** Python modules that download nothing into a cache. */
+const QUIET_MODULES = new Set(['venv', 'virtualenv', 'ensurepip', 'compileall', 'py_compile', 'pip']);
+
+/** The part of a path below a home directory (`/root/.cache` → `/.cache`), else the path. */
+function inHome(p: string): string {
+  return normalizePath(p).replace(/^(\/root|\/home\/[^/]+)(?=\/|$)/, '~');
+}
+
+/**
+ * Whether the mount is on the tool's cache directory itself (or inside it), not on a directory
+ * above it (`/root/.cache`, `/root`) that other tools keep their caches in too.
+ */
+function onToolCache(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', mount: Mount): boolean {
+  const target = inHome(mount.target ?? '');
+  return cacheDirs(model, stage, run, cmd, tool).some((d) => {
+    const dir = inHome(d);
+    return target === dir || target.startsWith(`${dir}/`);
+  });
+}
+
+/** Whether a command may fill a cache under a home directory other than pip's and uv's install caches judged here. */
+function usesOtherCache(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command): boolean {
+  if (OTHER_CACHE_USERS.has(cmd.name)) return true;
+  const pip = pipCall(cmd);
+  if (pip) return /^(install|wheel|download)$/.test(pip.subcommand?.value ?? '') && !pipCacheOff(model, stage, run, cmd);
+  if (cmd.name === 'uv') return !uvCacheOff(model, stage, run, cmd) && cmd.args.some((a) => /^(sync|add|run|lock|export|install|compile|build|tool)$/.test(a.value));
+  // A script or `python -c …` may download models or data (`~/.cache/huggingface`, `~/.cache/torch`).
+  if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(cmd.name)) {
+    const module = pythonModule(cmd.args);
+    return !module || !QUIET_MODULES.has(module.name);
+  }
+  return false;
+}
 
 export default defineRule({
   name: 'cache-mount-wasted',
@@ -24,20 +66,24 @@ export default defineRule({
         const mounts = model.mounts(run);
         if (!mounts.some((m) => m.type === 'cache')) return;
         const reported = new Set<Mount>();
-        const uses: Array<{ tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff> }> = [];
+        const uses: Array<{ tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff>; cmd: Command }> = [];
         for (const cmd of model.commands(run)) {
           const pip = pipInstall(cmd);
           const tool = pip?.tool === 'pip' ? 'pip' : uvInstall(cmd) || pip?.tool === 'uv' ? 'uv' : null;
           if (!tool) continue;
           const mount = cacheMountFor(model, stage, run, cmd, tool, mounts);
           if (!mount) continue;
-          uses.push({ tool, mount, off: tool === 'pip' ? pipCacheOff(model, stage, run, cmd) : uvCacheOff(model, stage, run, cmd) });
+          uses.push({ tool, mount, cmd, off: tool === 'pip' ? pipCacheOff(model, stage, run, cmd) : uvCacheOff(model, stage, run, cmd) });
         }
         // Another command of the RUN fills the mount (`pip install --no-cache-dir -U pip && pip install -r …`):
         // the mount is not wasted, one command just skips it.
         const filled = new Set(uses.filter((u) => !u.off).map((u) => `${u.tool} ${mounts.indexOf(u.mount)}`));
-        for (const { tool, mount, off } of uses) {
+        const cmds = model.commands(run);
+        for (const { tool, mount, off, cmd } of uses) {
           if (!off || filled.has(`${tool} ${mounts.indexOf(mount)}`)) continue;
+          // A mount above the tool's cache (`target=/root/.cache`) also holds the caches of other
+          // tools: stay quiet when another command of the RUN may fill it (`poetry install`, `uv sync`).
+          if (!onToolCache(model, stage, run, cmd, tool, mount) && cmds.some((c) => c !== cmd && usesOtherCache(model, stage, run, c))) continue;
           const target = mount.target ?? '';
           const word = 'flag' in off ? off.flag : off.variable.word;
           if (word) {

@@ -87,7 +87,7 @@ export default defineRule({
           context.report({
             messageId: user ? 'otherHome' : runAs ? 'cacheKeptUser' : 'cacheKept',
             data: { dir, user: user ?? '', target: mount?.target ?? '', ...runAs },
-            range: { start: cmd.program.start, end: sub.end },
+            range: { start: call.command.program.start, end: sub.end },
             fix: {
               title: 'Add `--no-cache-dir`',
               // Exec form (`["pip", "install", …]`) takes a new JSON string.

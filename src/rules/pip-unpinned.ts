@@ -15,7 +15,9 @@ const LONG_WITH_VALUE = new Set([
   'override', 'index', 'default-index', 'index-strategy', 'resolution', 'prerelease', 'exclude-newer',
   'link-mode', 'python-platform', 'refresh-package', 'reinstall-package', 'upgrade-package', 'group', 'extra',
   'torch-backend', 'config-file', 'directory', 'project', 'no-build-package', 'no-binary-package', 'color',
-  'build', 'b', 'requirements',
+  'build', 'b', 'requirements', 'constraints', 'overrides', 'exclude', 'excludes', 'build-constraints',
+  'allow-insecure-host', 'no-build-isolation-package', 'only-binary-package', 'no-sources-package',
+  'exclude-newer-package', 'python-preference', 'resume-retries', 'install-option', 'build-option',
 ]);
 /** Short options that take a value: -r -c -e -t -i -f -C, and uv's -p -P -b. */
 const SHORT_WITH_VALUE = new Set(['r', 'c', 'e', 't', 'i', 'f', 'C', 'p', 'P', 'b']);
@@ -31,7 +33,7 @@ function parse(args: readonly Word[]): Parsed {
   const out: Parsed = { packages: [], requirement: false, constraint: false, noIndex: false };
   const took = (name: string) => {
     if (name === 'r' || name === 'requirement' || name === 'requirements') out.requirement = true;
-    if (name === 'c' || name === 'constraint' || name === 'override') out.constraint = true;
+    if (name === 'c' || name === 'constraint' || name === 'constraints' || name === 'override' || name === 'overrides') out.constraint = true;
   };
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
@@ -100,6 +102,7 @@ export default defineRule({
     sources: ['hadolint:DL3013'],
     messages: {
       unpinned: '`{{pkg}}` is installed without a version, so each build can get a different release. Pin it (`{{pkg}}==<version>`), or install from a lock file (`-r requirements.txt` with `==` pins and hashes) or under a constraints file (`-c constraints.txt`).',
+      unpinnedVcs: '`{{pkg}}` is installed from a repository without a fixed revision, so each build can get a different commit. Pin a tag or a commit (`{{pinned}}`).',
     },
   },
   create(context) {
@@ -128,7 +131,12 @@ export default defineRule({
             if (copied.has(req.replace(/\[.*$/, ''))) continue;
             // A quoted word (`"flask"`, an exec-form string) is reported without its quotes.
             const quoted = w.raw.length >= 2 && /^["']/.test(w.raw) && w.raw.endsWith(w.raw[0]!) && w.raw.slice(1, -1) === w.value;
-            context.report({ messageId: 'unpinned', data: { pkg: req.split(';')[0]!.trim() }, range: quoted ? { start: w.start + 1, end: w.end - 1 } : { start: w.start, end: w.end } });
+            const pkg = req.split(';')[0]!.trim();
+            const range = quoted ? { start: w.start + 1, end: w.end - 1 } : { start: w.start, end: w.end };
+            // `git+https://host/repo.git`: a version pin (`==`) is not valid there; the revision goes after `@`, before any `#fragment`.
+            const vcs = /(^|\s@\s*)((git|hg|svn|bzr)\+[a-z]+:\/\/[^#\s]*)(#\S*)?$/i.exec(pkg);
+            if (vcs) context.report({ messageId: 'unpinnedVcs', data: { pkg, pinned: `${pkg.slice(0, vcs.index + vcs[1]!.length)}${vcs[2]}@<tag or commit>${vcs[4] ?? ''}` }, range });
+            else context.report({ messageId: 'unpinned', data: { pkg }, range });
           }
         }
       },

@@ -1,11 +1,14 @@
 import type { Instruction } from 'dockerfile-ast';
-import { pipCall, uvInstall } from '~/engine/commands';
+import { pipCall, throughRunner, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { hasFlag, optionValue, type Word } from '~/engine/shell';
 
 /** Options whose value is a package index or find-links location, for pip and uv. */
 const INDEX_OPTIONS = ['--index-url', '-i', '--extra-index-url', '--default-index', '--index', '--find-links', '-f'];
-const INDEX_VARS = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'UV_FIND_LINKS']);
+const INDEX_VARS = new Set([
+  'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'UV_FIND_LINKS',
+  'PDM_PYPI_URL', 'PIPENV_PYPI_MIRROR',
+]);
 const HTTP = /^http:\/\//i;
 /** The values conda and Poetry read as "off" for a boolean setting. */
 const OFF = /^(false|no|off|0)$/i;
@@ -38,6 +41,7 @@ export default defineRule({
       httpsVerify: '`PYTHONHTTPSVERIFY=0` turns off certificate checks for every HTTPS request Python makes. Install the right CA certificates instead.',
       condaSslVerify: '`{{what}}` turns off certificate checks for conda downloads: anyone on the network path can serve you modified packages. Trust the proxy\'s CA instead (`conda config --set ssl_verify /path/to/ca-bundle.pem`).',
       poetryCert: '`{{what}}` turns off certificate checks for the Poetry source `{{source}}`: anyone on the network path can serve you modified packages. Point it at the CA bundle instead (`poetry config certificates.{{source}}.cert /path/to/ca-bundle.pem`).',
+      pdmVerifySsl: '`{{what}}` turns off certificate checks for PDM\'s package index: anyone on the network path can serve you modified packages. Trust the proxy\'s CA instead (`pdm config pypi.ca_certs /path/to/ca-bundle.pem`).',
     },
   },
   create(context) {
@@ -47,7 +51,8 @@ export default defineRule({
       if (name === 'PIP_TRUSTED_HOST' && value.trim()) context.report({ messageId: 'trustedHost', data: { what: 'PIP_TRUSTED_HOST', host: value.trim() }, range: { start, end } });
       if (name === 'UV_INSECURE_HOST' && value.trim()) context.report({ messageId: 'insecureHost', data: { what: 'UV_INSECURE_HOST', host: value.trim() }, range: { start, end } });
       if (name === 'PYTHONHTTPSVERIFY' && value.trim() === '0') context.report({ messageId: 'httpsVerify', range: { start, end } });
-      if (name === 'CONDA_SSL_VERIFY' && OFF.test(value.trim())) context.report({ messageId: 'condaSslVerify', data: { what: `${name}=${value.trim()}` }, range: { start, end } });
+      if ((name === 'CONDA_SSL_VERIFY' || name === 'MAMBA_SSL_VERIFY') && OFF.test(value.trim())) context.report({ messageId: 'condaSslVerify', data: { what: `${name}=${value.trim()}` }, range: { start, end } });
+      if (name === 'PDM_PYPI_VERIFY_SSL' && OFF.test(value.trim())) context.report({ messageId: 'pdmVerifySsl', data: { what: `${name}=${value.trim()}` }, range: { start, end } });
       const poetry = POETRY_CERT_VAR.exec(name);
       if (poetry && OFF.test(value.trim())) {
         context.report({ messageId: 'poetryCert', data: { what: `${name}=${value.trim()}`, source: poetry[1]!.toLowerCase().replace(/_/g, '-') }, range: { start, end } });
@@ -120,7 +125,9 @@ export default defineRule({
           const resolved = indexUrl(model.resolveInStage(value, stage, run));
           if (HTTP.test(resolved)) context.report({ messageId: 'httpIndexVar', data: { written: word.raw.replace(/^["']|["']$/g, ''), url: resolved }, range: { start: word.start, end: word.end } });
         };
-        for (const cmd of model.commands(run)) {
+        for (const c of model.commands(run)) {
+          // `conda run -n env pip install …`, `poetry run pip …`: the program the runner starts.
+          const cmd = throughRunner(c);
           for (const w of cmd.env) {
             const eq = w.value.indexOf('=');
             envChecks(w.value.slice(0, eq), w.value.slice(eq + 1), w.start, w.end);
@@ -152,6 +159,22 @@ export default defineRule({
               const positional = cmd.args.slice(2).filter((a, k, all) => !a.value.startsWith('-') && !/^(-p|--priority)$/.test(all[k - 1]?.value ?? ''));
               if (positional[1]) reportIndex(positional[1], positional[1].value);
             }
+            continue;
+          }
+          if (cmd.name === 'pdm') {
+            // `pdm config [-g|-l] pypi.verify_ssl false`, `pdm config pypi.<name>.url http://…`.
+            if (words[0] !== 'config' || words.some((w) => /^(-d|--delete)$/.test(w))) continue;
+            const key = cmd.args.findIndex((a) => /^pypi\.([^.]+\.)?(verify_ssl|url)$/.test(a.value));
+            const value = key > 0 ? cmd.args[key + 1] : undefined;
+            if (!value) continue;
+            if (words[key]!.endsWith('.url')) reportIndex(value, value.value);
+            else if (OFF.test(value.value)) context.report({ messageId: 'pdmVerifySsl', data: { what: `pdm config ${words[key]} ${value.value}` }, range: { start: cmd.args[key]!.start, end: value.end } });
+            continue;
+          }
+          if (cmd.name === 'pipenv') {
+            // `pipenv install --pypi-mirror http://…`.
+            const mirror = optionValue(cmd.args, ['--pypi-mirror']);
+            if (mirror) reportIndex(mirror, mirror.value);
             continue;
           }
           const pip = pipCall(cmd);

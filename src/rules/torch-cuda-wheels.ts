@@ -19,14 +19,15 @@ const INDEX_VARS = {
 
 /**
  * A base image that carries CUDA: `nvidia/cuda`, NGC images (`nvcr.io/nvidia/…`), `pytorch/pytorch`
- * (every tag is a CUDA build), or a tag that names CUDA, cuDNN, a GPU or a `cuXYZ` build. A base
+ * (every tag is a CUDA build), an image or a tag that names a GPU (`huggingface/transformers-pytorch-gpu`,
+ * `tensorflow/tensorflow:2.16.1-gpu`) or ROCm, or a tag that names CUDA, cuDNN or a `cuXYZ` build. A base
  * whose name (or, but for `python`, whose tag) holds a build argument without a default is unknown,
  * and counts as one.
  */
 function cudaBase(base: ImageRef | null): boolean {
   if (!base) return false;
   if (base.name.includes('$') || ((base.tag ?? '').includes('$') && !/^(python|pypy)$/.test(base.name))) return true;
-  return /cuda|nvidia|^pytorch\/pytorch$/i.test(base.path) || /cuda|cudnn|gpu|(^|[-_.])cu\d{2,3}($|[-_.])/i.test(base.tag ?? '');
+  return /cuda|nvidia|rocm|^pytorch\/pytorch$|(^|[-_/.])gpu($|[-_/.])/i.test(base.path) || /cuda|cudnn|gpu|rocm|(^|[-_.])cu\d{2,3}($|[-_.])/i.test(base.tag ?? '');
 }
 
 /** Stages whose files end up in a stage with a CUDA base: that stage, its parents, and every stage it copies or mounts from, transitively. */

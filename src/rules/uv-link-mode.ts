@@ -26,7 +26,7 @@ export default defineRule({
           if (!uv || optionValue(cmd.args, ['--link-mode']) || buildVar(model, stage, 'UV_LINK_MODE', run, cmd)?.value) continue;
           // Without a cache (`--no-cache`, UV_NO_CACHE) there is nothing to link from.
           if (!cacheMountFor(model, stage, run, cmd, 'uv', mounts) || uvCacheOff(model, stage, run, cmd)) continue;
-          context.report({ messageId: 'linkMode', range: { start: cmd.program.start, end: uv.sub.end } });
+          context.report({ messageId: 'linkMode', range: { start: uv.command.program.start, end: uv.sub.end } });
         }
       },
     };

@@ -40,8 +40,8 @@ export default defineRule({
           const runAs = user ? null : nonRootUser(model, stage, run, cmd, cmds, dir, 'uv');
           context.report({
             messageId: user ? 'otherHome' : runAs ? 'cacheKeptUser' : 'cacheKept',
-            data: { sub: cmd.args.slice(0, cmd.args.indexOf(uv.sub) + 1).map((a) => a.value).join(' '), dir, user: user ?? '', target: mount?.target ?? '', ...runAs },
-            range: { start: cmd.program.start, end: uv.sub.end },
+            data: { sub: uv.command.args.slice(0, uv.command.args.indexOf(uv.sub) + 1).map((a) => a.value).join(' '), dir, user: user ?? '', target: mount?.target ?? '', ...runAs },
+            range: { start: uv.command.program.start, end: uv.sub.end },
             fix: { title: 'Add `--no-cache`', edits: [{ start: uv.sub.end, end: uv.sub.end, text: uv.sub.raw.startsWith('"') ? ', "--no-cache"' : ' --no-cache' }] },
           });
         });

@@ -23,15 +23,17 @@ export default defineRule({
         for (const c of model.commands(run)) {
           const uv = uvInstall(c);
           if (!uv || uv.sub.value !== 'sync' || c.args[c.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
-          if (hasFlag(c.args, ['--locked', '--frozen'])) continue;
+          // `conda run -n env uv sync`: the uv command the runner starts.
+          const { args } = uv.command;
+          if (hasFlag(args, ['--locked', '--frozen'])) continue;
           // `uv sync $UV_SYNC_ARGS`: the options as the shell splits the variables' values; a value
           // that is not known (a `--build-arg` without a default) may hold the flag.
-          const dynamic = c.args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, run));
+          const dynamic = args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, run));
           if (dynamic.some((v) => v.includes('$') || /(^|\s)--(locked|frozen)(=|\s|$)/.test(v))) continue;
           if (isOn(buildVar(model, stage, 'UV_LOCKED', run, c)) || isOn(buildVar(model, stage, 'UV_FROZEN', run, c))) continue;
           context.report({
             messageId: 'unlocked',
-            range: { start: c.program.start, end: uv.sub.end },
+            range: { start: uv.command.program.start, end: uv.sub.end },
             suggestions: [{ title: 'Add `--locked`', edits: [{ start: uv.sub.end, end: uv.sub.end, text: uv.sub.raw.startsWith('"') ? ', "--locked"' : ' --locked' }] }],
           });
         }

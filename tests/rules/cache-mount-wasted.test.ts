@@ -13,9 +13,24 @@ ruleTester.run(rule, {
     { name: 'PIP_CACHE_DIR elsewhere: the mount is not pip\'s cache', code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir flask\n' },
     { name: 'another pip of the RUN fills the mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir --upgrade pip==24.2 && pip install -r requirements.txt\n' },
     { name: 'another uv of the RUN fills the mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen && uv pip install --no-cache --system gunicorn\n' },
+    { name: 'a mount on ~/.cache that poetry fills', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
+    { name: 'a mount on ~/.cache that uv fills', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache \\\n    pip install --no-cache-dir uv==0.4.30 && uv pip install --system -r requirements.txt\n' },
+    { name: 'a mount on ~/.cache that a model download fills', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache pip install --no-cache-dir sentence-transformers==3.0.1 && python -c "from sentence_transformers import SentenceTransformer as S; S(\'all-MiniLM-L6-v2\')"\n' },
     { name: 'empty inline PIP_NO_CACHE_DIR', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip PIP_NO_CACHE_DIR= pip install flask\n' },
   ],
   invalid: [
+    {
+      name: 'a mount on ~/.cache that nothing else of the RUN uses',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache python -m venv /venv && /venv/bin/pip install --no-cache-dir flask==3.0.3\n',
+      errors: [{ messageId: 'wasted', line: 2, column: 90, endColumn: 104 }],
+      output: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache python -m venv /venv && /venv/bin/pip install flask==3.0.3\n',
+    },
+    {
+      name: 'a mount on pip\'s own cache beside poetry',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n',
+      errors: [{ messageId: 'wasted', line: 2, column: 60, endColumn: 74 }],
+      output: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install poetry==1.8.3 && poetry install --no-root\n',
+    },
     {
       name: 'a pip mount no pip of the RUN uses, beside a uv that uses its own',
       code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/root/.cache/uv \\\n    uv pip install --system -r req.txt && pip install --no-cache-dir gunicorn==22.0.0\n',

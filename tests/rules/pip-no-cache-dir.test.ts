@@ -31,6 +31,11 @@ ruleTester.run(rule, {
     { name: 'a pip.conf written with echo', code: 'FROM python:3.12-slim\nRUN echo "[global]" > /etc/pip.conf && echo "no-cache-dir = false" >> /etc/pip.conf\nRUN pip install flask\n' },
     { name: 'a pip.conf from a heredoc', code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nno-cache-dir = false\nindex-url = https://pypi.example/simple\nEOF\nRUN pip install flask\n' },
     { name: 'the flag in an ARG default', code: 'FROM python:3.12-slim\nARG PIP_ARGS="--no-cache-dir --prefer-binary"\nRUN pip install $PIP_ARGS -r requirements.txt\n' },
+    { name: 'the Airflow image runs RUN as airflow: its cache mounted', code: 'FROM apache/airflow:2.9.2-python3.11\nRUN --mount=type=cache,target=/home/airflow/.cache/pip,uid=50000 pip install apache-airflow-providers-amazon==8.24.0\n' },
+    { name: 'USER root on the Airflow image', code: 'FROM apache/airflow:2.9.2-python3.11\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install apache-airflow-providers-amazon==8.24.0\n' },
+    { name: 'a runner that starts something else', code: 'FROM python:3.12-slim\nRUN poetry run python manage.py collectstatic --noinput && conda run -n base pip --version\n' },
+    { name: 'the directory pip reports removed', code: 'FROM python:3.12-slim\nUSER app\nRUN pip install --user flask && rm -rf "$(pip cache dir)"\n' },
+    { name: 'the directory python -m pip reports, emptied', code: 'FROM python:3.12-slim\nRUN python3 -m pip install flask && rm -rf `python3 -m pip cache dir`/*\n' },
     { name: 'root again after another user', code: 'FROM python:3.12-slim\nUSER app\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n' },
   ],
   invalid: [
@@ -129,6 +134,30 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/var/cache/apt pip install flask\n',
       errors: 1,
       output: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/var/cache/apt pip install --no-cache-dir flask\n',
+    },
+    {
+      name: 'pip started by a project runner: reported at pip',
+      code: 'FROM continuumio/miniconda3:24.1.2-0\nRUN conda run -n app --no-capture-output pip install flask==3.0.3 && poetry run python -m pip install rich==13.7.1\n',
+      errors: [{ messageId: 'cacheKept', line: 2, column: 42, endColumn: 53 }, { messageId: 'cacheKept', line: 2, column: 81, endColumn: 102 }],
+      output: 'FROM continuumio/miniconda3:24.1.2-0\nRUN conda run -n app --no-capture-output pip install --no-cache-dir flask==3.0.3 && poetry run python -m pip install --no-cache-dir rich==13.7.1\n',
+    },
+    {
+      name: 'micromamba runs RUN as mambauser: a mount on root\'s cache catches nothing',
+      code: 'FROM mambaorg/micromamba:1.5.8\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3.0.3\n',
+      errors: [{ messageId: 'otherHome', line: 2, column: 48, endColumn: 59, message: /^This `RUN` runs as `mambauser`, so pip caches in that user's home, not in `\/root\/\.cache\/pip`/ }],
+      output: 'FROM mambaorg/micromamba:1.5.8\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir flask==3.0.3\n',
+    },
+    {
+      name: 'the Jupyter images run RUN as jovyan: the message names jovyan\'s cache',
+      code: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install flask==3.0.3\n',
+      errors: [{ messageId: 'cacheKeptUser', line: 2, column: 5, endColumn: 16, message: /runs as `jovyan` and keeps its cache \(downloaded wheels\) in `\/home\/jovyan\/\.cache\/pip`.*target=\/home\/jovyan\/\.cache\/pip,uid=1000/ }],
+      output: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install --no-cache-dir flask==3.0.3\n',
+    },
+    {
+      name: 'removing the directory uv reports leaves pip\'s cache',
+      code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf "$(uv cache dir)"\n',
+      errors: [{ messageId: 'cacheKept', line: 2, column: 5, endColumn: 16 }],
+      output: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask && rm -rf "$(uv cache dir)"\n',
     },
   ],
 });

@@ -65,12 +65,30 @@ ruleTester.run(rule, {
     {
       name: 'VCS without a ref',
       code: py('RUN pip install git+https://github.com/pallets/flask.git'),
-      errors: 1,
+      errors: [{ messageId: 'unpinnedVcs', line: 2, column: 17, endColumn: 57, message: /Pin a tag or a commit \(`git\+https:\/\/github\.com\/pallets\/flask\.git@<tag or commit>`\)/ }],
     },
     {
       name: 'VCS over ssh without a ref',
       code: py('RUN pip install git+ssh://git@github.com/org/lib.git'),
       errors: 1,
+    },
+    {
+      name: 'VCS with a fragment: the revision goes before it',
+      code: py('RUN pip install "git+https://github.com/org/lib.git#egg=lib&subdirectory=py" "lib2 @ git+https://github.com/org/lib2"'),
+      errors: [
+        { messageId: 'unpinnedVcs', column: 18, endColumn: 76, message: /`git\+https:\/\/github\.com\/org\/lib\.git@<tag or commit>#egg=lib&subdirectory=py`/ },
+        { messageId: 'unpinnedVcs', message: /`lib2 @ git\+https:\/\/github\.com\/org\/lib2@<tag or commit>`/ },
+      ],
+    },
+    {
+      name: 'values of uv options are not packages',
+      code: py('RUN uv pip install --system --allow-insecure-host mirror.local --no-build-isolation-package flash-attn --constraints c.txt --exclude ex.txt ruff'),
+      errors: 0,
+    },
+    {
+      name: 'values of uv options are not packages (no constraints file)',
+      code: py('RUN uv pip install --system --allow-insecure-host mirror.local --no-build-isolation-package flash-attn -b build.txt ruff'),
+      errors: [{ messageId: 'unpinned', column: 117, endColumn: 121 }],
     },
     {
       name: 'uv pip install',

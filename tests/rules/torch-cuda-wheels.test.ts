@@ -35,6 +35,8 @@ ruleTester.run(rule, {
       FROM nvcr.io/nvidia/pytorch:24.05-py3
       COPY --from=collect /deps /deps` },
     { name: 'pytorch/pytorch is a CUDA image whatever the tag', code: 'FROM pytorch/pytorch\nRUN pip install --no-cache-dir torch==2.3.1 lightning==2.3.0\n' },
+    { name: 'an image named for GPUs', code: 'FROM huggingface/transformers-pytorch-gpu:4.41.2\nRUN pip install --no-cache-dir torch==2.3.1\n' },
+    { name: 'a ROCm image', code: 'FROM rocm/dev-ubuntu-22.04:6.1.2\nRUN pip3 install --no-cache-dir torch==2.3.1\n' },
     { name: 'a cuXYZ tag', code: 'FROM ghcr.io/example/ml-base:py312-cu121\nRUN pip install --no-cache-dir torch\n' },
     { name: 'a base image from a build argument without a default is unknown', code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN pip install --no-cache-dir torch==2.3.1\n' },
   ],
@@ -69,6 +71,8 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'cudaPin', line: 2, column: 32, endColumn: 50, message: /^`torch==2\.1\.0\+cu118` is pinned to a CUDA build \(`\+cu118`\)/ }],
     },
     { name: 'a python tag from a build argument is still a python image', code: 'ARG PY\nFROM python:${PY}-slim\nRUN pip install --no-cache-dir torch\n', errors: [{ messageId: 'cuda', line: 3 }] },
+    { name: '"gpu" inside a word of the image name is not a GPU image', code: 'FROM example/gpuless-api:1.0\nRUN pip install --no-cache-dir torch==2.3.1\n', errors: [{ messageId: 'cuda', line: 2, column: 32, endColumn: 44 }] },
+    { name: 'behind poetry run', code: 'FROM python:3.12-slim\nRUN poetry run pip install --no-cache-dir torch==2.3.1\n', errors: [{ messageId: 'cuda', line: 2, column: 43, endColumn: 55 }] },
     { name: 'ARG declared after the RUN does not count', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch\nARG PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\n', errors: [{ messageId: 'cuda' }] },
   ],
 });

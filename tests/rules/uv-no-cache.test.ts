@@ -27,6 +27,7 @@ ruleTester.run(rule, {
     { name: 'cache removed from the user\'s home', code: 'FROM python:3.12-slim\nUSER app\nRUN uv pip install --user flask && rm -rf /home/app/.cache\n' },
     { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/uv,uid=1000 uv sync --locked\n' },
     { name: 'the flag in an ENV', code: 'FROM python:3.12-slim\nENV UV_SYNC_ARGS="--frozen --no-cache"\nRUN uv sync ${UV_SYNC_ARGS}\n' },
+    { name: 'the directory uv reports removed', code: 'FROM python:3.12-slim\nRUN uv sync --locked && rm -rf $(uv cache dir)\n' },
     { name: 'uv run installs nothing here', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "app.py"]\n' },
   ],
   invalid: [
