@@ -5,12 +5,13 @@ const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|passwd
 // Names that hold no secret although they contain one of the words: BuildKit's own exceptions (public,
 // file, version), public keys and key fingerprints (the official python image sets GPG_KEY), apt-key's
 // switch, names of files, paths and URLs that point at a secret, and settings about one (which
-// backend, how long a token lives, whether auth is on: AIRFLOW__API__AUTH_BACKENDS, ACCESS_TOKEN_EXPIRE_MINUTES).
+// backend, how long a token lives, whether auth is on, where the auth server is: AIRFLOW__API__AUTH_BACKENDS,
+// ACCESS_TOKEN_EXPIRE_MINUTES, POSTGRES_HOST_AUTH_METHOD, SSH_AUTH_SOCK, CACHE_KEY_PREFIX, AUTH_DOMAIN).
 const ALLOWED = new RegExp([
   '(?:^|_)(?:public|pub|file|version)(?:_|$)',
   '^GPG_KEYS?$',
   '^APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE$',
-  '_(?:PATH|URL|DIR|ID|NAME)$',
+  '_(?:PATH|URL|DIR|ID|NAME|LOCATION|SOCK|SOCKET|HOST|PORT|DOMAIN|ENDPOINT|SERVER|REALM|ISSUER|AUDIENCE|SCOPES?|USER|USERNAME|PREFIX|FORMAT|REGION)$',
   '_(?:BACKENDS?|TYPE|METHOD|MODE|ENABLED|DISABLED|EXPIRES?|EXPIRY|EXPIRATION|TTL|TIMEOUT|LIFETIME|LENGTH|ALGORITHM|(?:EXPIRE_)?(?:SECONDS|MINUTES|HOURS|DAYS))$',
   '^(?:ENABLE|DISABLE)_',
 ].join('|'), 'i');

@@ -10,6 +10,7 @@ ruleTester.run(rule, {
     { name: 'KEYBOARD is not KEY', code: 'FROM python:3.12-slim\nENV KEYBOARD_LAYOUT=us\n' },
     { name: 'apt-key switch', code: 'FROM ubuntu:22.04\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\n' },
     { name: 'BuildKit skips version and file parts', code: 'FROM python:3.12-slim\nARG AUTH_LIB_VERSION=2.1\nENV SECRET_FILE_LOCATION=/run/secrets/x\n' },
+    { name: 'where a secret is, not the secret', code: 'FROM python:3.12-slim\nENV SSH_AUTH_SOCK=/run/host-services/ssh-auth.sock POSTGRES_HOST_AUTH_METHOD=trust CACHE_KEY_PREFIX=app AUTH_DOMAIN=example.eu.auth0.com DB_USER_PASSWORD_FILE=/run/secrets/db\n' },
     { name: 'settings about a secret', code: 'FROM apache/airflow:2.9.2\nENV AIRFLOW__API__AUTH_BACKENDS=airflow.api.auth.backend.basic_auth ACCESS_TOKEN_EXPIRE_MINUTES=30 AUTH_TYPE=oauth\n' },
   ],
   invalid: [
