@@ -1,5 +1,5 @@
-import type { Arg, Instruction } from 'dockerfile-ast';
-import { inlineEnv } from './commands';
+import type { Arg, Instruction, Run } from 'dockerfile-ast';
+import { inlineEnv, throughRunner } from './commands';
 import { mountCovers, type Mount } from './mounts';
 import type { DockerfileModel, Stage } from './model';
 import { hasFlag, optionValue, type Command, type Word } from './shell';
@@ -157,7 +157,8 @@ export function runHome(model: DockerfileModel, stage: Stage, run: Instruction, 
  * another user's home). Empty and unexpanded values are dropped.
  */
 export function cacheDirs(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', cmds?: readonly Command[]): string[] {
-  const flag = optionValue(cmd.args, ['--cache-dir'])?.value;
+  // The options of the program a project runner starts (`conda run -n env pip …`), not the runner's.
+  const flag = optionValue(throughRunner(cmd).args, ['--cache-dir'])?.value;
   const variable = buildVar(model, stage, tool === 'pip' ? 'PIP_CACHE_DIR' : 'UV_CACHE_DIR', run, cmd, cmds)?.value;
   const xdg = buildVar(model, stage, 'XDG_CACHE_HOME', run, cmd, cmds)?.value;
   const rootDir = `/root/.cache/${tool}`;
@@ -168,6 +169,27 @@ export function cacheDirs(model: DockerfileModel, stage: Stage, run: Instruction
   return homeDir === rootDir ? [rootDir] : [homeDir, rootDir];
 }
 
+/**
+ * The `RUN`'s mounts with variables in their targets expanded as BuildKit does (dockerfile 1.3+,
+ * with the ARG and ENV values in effect: `target=$PIP_CACHE_DIR`). A target whose value is not
+ * known here stays as written. Computed once per RUN and stage.
+ */
+export function expandedMounts(model: DockerfileModel, stage: Stage, run: Run): Mount[] {
+  let byStage = expanded.get(run);
+  if (!byStage) expanded.set(run, byStage = new Map());
+  let list = byStage.get(stage);
+  if (!list) {
+    list = model.mounts(run).map((m) => {
+      if (!m.target?.includes('$')) return m;
+      const target = model.resolveInStage(m.target, stage, run);
+      return target.includes('$') ? m : { ...m, target };
+    });
+    byStage.set(stage, list);
+  }
+  return list;
+}
+const expanded = new WeakMap<Run, Map<Stage, Mount[]>>();
+
 /** The cache mount of the `RUN` on the command's cache directory, or null. */
 export function cacheMountFor(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', mounts: readonly Mount[], cmds?: readonly Command[]): Mount | null {
   return mountCovers(mounts.filter((m) => m.type === 'cache'), cacheDirs(model, stage, run, cmd, tool, cmds));
@@ -175,7 +197,7 @@ export function cacheMountFor(model: DockerfileModel, stage: Stage, run: Instruc
 
 /** What turns uv's cache off for a command: `--no-cache`/`-n`/`--no-cache-dir`, or `UV_NO_CACHE` (inline, ENV or ARG). */
 export function uvCacheOff(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds?: readonly Command[]): { flag: Word } | { variable: BuildVar } | null {
-  const flag = hasFlag(cmd.args, ['--no-cache', '--no-cache-dir', '-n']);
+  const flag = hasFlag(throughRunner(cmd).args, ['--no-cache', '--no-cache-dir', '-n']);
   if (flag) return { flag };
   const v = buildVar(model, stage, 'UV_NO_CACHE', run, cmd, cmds);
   return v && isOn(v) ? { variable: v } : null;
@@ -183,7 +205,7 @@ export function uvCacheOff(model: DockerfileModel, stage: Stage, run: Instructio
 
 /** What turns pip's cache off: `--no-cache-dir` (or its prefix `--no-cache`), or any non-empty `PIP_NO_CACHE_DIR`. */
 export function pipCacheOff(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds?: readonly Command[]): { flag: Word } | { variable: BuildVar } | null {
-  const flag = hasFlag(cmd.args, ['--no-cache-dir', '--no-cache']);
+  const flag = hasFlag(throughRunner(cmd).args, ['--no-cache-dir', '--no-cache']);
   if (flag) return { flag };
   // pip reads any value of PIP_NO_CACHE_DIR as "no cache" (even `false`, a known quirk).
   const v = buildVar(model, stage, 'PIP_NO_CACHE_DIR', run, cmd, cmds);

@@ -1,4 +1,4 @@
-import { pipInstall, uvInstall } from '~/engine/commands';
+import { pipInstall, throughRunner, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { Word } from '~/engine/shell';
 
@@ -46,7 +46,9 @@ export default defineRule({
     return {
       RUN(run, stage) {
         if (model.baseImage(stage)?.distro?.distro !== 'alpine') return;
-        for (const cmd of model.commands(run)) {
+        for (const c of model.commands(run)) {
+          // `conda run -n env poetry install`: the program the runner starts.
+          const cmd = throughRunner(c);
           const pip = pipInstall(cmd);
           const uv = uvInstall(cmd);
           const other = INSTALLERS.has(cmd.name) && cmd.args.some((a) => a.value === 'install' || a.value === 'add' || a.value === 'sync');

@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
-import { cacheDirs, cacheMountFor, pipCacheOff, uvCacheOff } from '~/engine/build-env';
-import { pipCall, pipInstall, pythonModule, uvInstall } from '~/engine/commands';
+import { cacheDirs, cacheMountFor, expandedMounts, pipCacheOff, uvCacheOff } from '~/engine/build-env';
+import { pipCall, pipInstall, pythonModule, throughRunner, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { normalizePath, type Mount } from '~/engine/mounts';
@@ -32,7 +32,8 @@ function onToolCache(model: DockerfileModel, stage: Stage, run: Instruction, cmd
 }
 
 /** Whether a command may fill a cache under a home directory other than pip's and uv's install caches judged here. */
-function usesOtherCache(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command): boolean {
+function usesOtherCache(model: DockerfileModel, stage: Stage, run: Instruction, command: Command): boolean {
+  const cmd = throughRunner(command);
   if (OTHER_CACHE_USERS.has(cmd.name)) return true;
   const pip = pipCall(cmd);
   if (pip) return /^(install|wheel|download)$/.test(pip.subcommand?.value ?? '') && !pipCacheOff(model, stage, run, cmd);
@@ -63,7 +64,7 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const mounts = model.mounts(run);
+        const mounts = expandedMounts(model, stage, run);
         if (!mounts.some((m) => m.type === 'cache')) return;
         const reported = new Set<Mount>();
         const uses: Array<{ tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff>; cmd: Command }> = [];

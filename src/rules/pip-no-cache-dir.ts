@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { cacheDirs, cacheRemovedLater, mountInOtherHome, nonRootUser, pipCacheOff } from '~/engine/build-env';
+import { cacheDirs, cacheRemovedLater, expandedMounts, mountInOtherHome, nonRootUser, pipCacheOff } from '~/engine/build-env';
 import { pipCall, pipInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
@@ -63,7 +63,7 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const mounts = model.mounts(run);
+        const mounts = expandedMounts(model, stage, run);
         const cmds = model.commands(run);
         cmds.forEach((cmd, i) => {
           const call = pipInstall(cmd);
@@ -71,7 +71,7 @@ export default defineRule({
           // `--no-cache-dir`, or PIP_NO_CACHE_DIR in front of the command, exported earlier in the RUN, or by ENV or ARG.
           if (pipCacheOff(model, stage, run, cmd, cmds)) return;
           // `… install $PIP_ARGS`: a flag in a variable's value (an ARG default, an ENV) counts too.
-          if (cmd.args.some((a) => a.value.includes('$') && /(^|\s)--no-cache(-dir)?(=|\s|$)/.test(model.resolveInStage(a.value, stage, run)))) return;
+          if (call.command.args.some((a) => a.value.includes('$') && /(^|\s)--no-cache(-dir)?(=|\s|$)/.test(model.resolveInStage(a.value, stage, run)))) return;
           // pip's configuration turned the cache off earlier (`pip config set global.no-cache-dir false`, a pip.conf written here).
           if (configuredOff(model, stage, run)) return;
           // The cache directory this pip uses (`--cache-dir`, PIP_CACHE_DIR, XDG_CACHE_HOME, ~/.cache/pip):

@@ -1,4 +1,4 @@
-import { buildVar, cacheMountFor, uvCacheOff } from '~/engine/build-env';
+import { buildVar, cacheMountFor, expandedMounts, uvCacheOff } from '~/engine/build-env';
 import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { optionValue } from '~/engine/shell';
@@ -19,11 +19,11 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const mounts = model.mounts(run);
+        const mounts = expandedMounts(model, stage, run);
         if (!mounts.some((m) => m.type === 'cache')) return;
         for (const cmd of model.commands(run)) {
           const uv = uvInstall(cmd);
-          if (!uv || optionValue(cmd.args, ['--link-mode']) || buildVar(model, stage, 'UV_LINK_MODE', run, cmd)?.value) continue;
+          if (!uv || optionValue(uv.command.args, ['--link-mode']) || buildVar(model, stage, 'UV_LINK_MODE', run, cmd)?.value) continue;
           // Without a cache (`--no-cache`, UV_NO_CACHE) there is nothing to link from.
           if (!cacheMountFor(model, stage, run, cmd, 'uv', mounts) || uvCacheOff(model, stage, run, cmd)) continue;
           context.report({ messageId: 'linkMode', range: { start: uv.command.program.start, end: uv.sub.end } });

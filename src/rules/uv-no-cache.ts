@@ -1,4 +1,4 @@
-import { cacheDirs, cacheRemovedLater, mountInOtherHome, nonRootUser, uvCacheOff } from '~/engine/build-env';
+import { cacheDirs, cacheRemovedLater, expandedMounts, mountInOtherHome, nonRootUser, uvCacheOff } from '~/engine/build-env';
 import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { mountCovers } from '~/engine/mounts';
@@ -22,13 +22,13 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        const mounts = model.mounts(run);
+        const mounts = expandedMounts(model, stage, run);
         const cmds = model.commands(run);
         cmds.forEach((cmd, i) => {
           const uv = uvInstall(cmd);
           if (!uv || uvCacheOff(model, stage, run, cmd, cmds)) return;
           // `… install $PIP_ARGS`: a flag in a variable's value (an ARG default, an ENV) counts too.
-          if (cmd.args.some((a) => a.value.includes('$') && /(^|\s)(--no-cache(-dir)?|-n)(=|\s|$)/.test(model.resolveInStage(a.value, stage, run)))) return;
+          if (uv.command.args.some((a) => a.value.includes('$') && /(^|\s)(--no-cache(-dir)?|-n)(=|\s|$)/.test(model.resolveInStage(a.value, stage, run)))) return;
           // A cache or tmpfs mount on the cache directory keeps the cache out of the layer, unless it
           // is on root's home while the RUN runs as another user.
           const dirs = cacheDirs(model, stage, run, cmd, 'uv', cmds);

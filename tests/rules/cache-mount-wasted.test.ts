@@ -20,6 +20,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a mount target given by a variable, with the cache turned off',
+      code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN --mount=type=cache,target=$PIP_CACHE_DIR pip install --no-cache-dir -r requirements.txt\n',
+      errors: [{ messageId: 'wasted', line: 3, column: 58, endColumn: 72, message: /on `\/var\/cache\/pip`/ }],
+      output: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN --mount=type=cache,target=$PIP_CACHE_DIR pip install -r requirements.txt\n',
+    },
+    {
       name: 'a mount on ~/.cache that nothing else of the RUN uses',
       code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache python -m venv /venv && /venv/bin/pip install --no-cache-dir flask==3.0.3\n',
       errors: [{ messageId: 'wasted', line: 2, column: 90, endColumn: 104 }],

@@ -33,6 +33,8 @@ ruleTester.run(rule, {
     { name: 'the flag in an ARG default', code: 'FROM python:3.12-slim\nARG PIP_ARGS="--no-cache-dir --prefer-binary"\nRUN pip install $PIP_ARGS -r requirements.txt\n' },
     { name: 'the Airflow image runs RUN as airflow: its cache mounted', code: 'FROM apache/airflow:2.9.2-python3.11\nRUN --mount=type=cache,target=/home/airflow/.cache/pip,uid=50000 pip install apache-airflow-providers-amazon==8.24.0\n' },
     { name: 'USER root on the Airflow image', code: 'FROM apache/airflow:2.9.2-python3.11\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install apache-airflow-providers-amazon==8.24.0\n' },
+    { name: 'a mount target given by the variable that sets the cache (BuildKit expands it)', code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN --mount=type=cache,target=$PIP_CACHE_DIR pip install -r requirements.txt\n' },
+    { name: 'a mount target from an ARG', code: 'FROM python:3.12-slim\nARG CACHE=/root/.cache\nRUN --mount=type=cache,target=${CACHE}/pip pip install -r requirements.txt\n' },
     { name: 'a runner that starts something else', code: 'FROM python:3.12-slim\nRUN poetry run python manage.py collectstatic --noinput && conda run -n base pip --version\n' },
     { name: 'the directory pip reports removed', code: 'FROM python:3.12-slim\nUSER app\nRUN pip install --user flask && rm -rf "$(pip cache dir)"\n' },
     { name: 'the directory python -m pip reports, emptied', code: 'FROM python:3.12-slim\nRUN python3 -m pip install flask && rm -rf `python3 -m pip cache dir`/*\n' },
@@ -152,6 +154,12 @@ ruleTester.run(rule, {
       code: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install flask==3.0.3\n',
       errors: [{ messageId: 'cacheKeptUser', line: 2, column: 5, endColumn: 16, message: /runs as `jovyan` and keeps its cache \(downloaded wheels\) in `\/home\/jovyan\/\.cache\/pip`.*target=\/home\/jovyan\/\.cache\/pip,uid=1000/ }],
       output: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install --no-cache-dir flask==3.0.3\n',
+    },
+    {
+      name: 'a mount target from a variable whose value is another directory',
+      code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nARG CACHE=/root/.cache\nRUN --mount=type=cache,target=$CACHE pip install -r requirements.txt\n',
+      errors: [{ messageId: 'cacheKept', line: 4, column: 38, endColumn: 49, message: /in `\/var\/cache\/pip`/ }],
+      output: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nARG CACHE=/root/.cache\nRUN --mount=type=cache,target=$CACHE pip install --no-cache-dir -r requirements.txt\n',
     },
     {
       name: 'removing the directory uv reports leaves pip\'s cache',

@@ -22,6 +22,8 @@ ruleTester.run(rule, {
     { name: 'mount on UV_CACHE_DIR', code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/opt/uv-cache\nRUN --mount=type=cache,target=/opt/uv-cache uv sync --locked\n', errors: [{ line: 3 }] },
     { name: 'mount on --cache-dir', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/c uv pip install --cache-dir /c --system flask\n', errors: [{ line: 2, column: 34, endColumn: 48 }] },
     { name: 'heredoc and uv pip sync', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv <<EOF\nuv venv /opt/venv\nuv pip sync --python /opt/venv requirements.txt\nEOF\n', errors: [{ line: 4, column: 1, endColumn: 12 }] },
+    { name: 'mount target given by UV_CACHE_DIR', code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/opt/uv-cache\nRUN --mount=type=cache,target=$UV_CACHE_DIR uv sync --locked\n', errors: [{ line: 3, column: 45, endColumn: 52 }] },
+    { name: 'behind a project runner', code: 'FROM continuumio/miniconda3:24.1.2-0\nRUN --mount=type=cache,target=/root/.cache/uv conda run -n app uv pip install -r requirements.txt\n', errors: [{ line: 2, column: 64, endColumn: 78 }] },
     { name: 'ONBUILD', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv tool install ruff\n', errors: 1, onbuild: true },
   ],
 });

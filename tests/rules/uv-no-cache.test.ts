@@ -28,6 +28,7 @@ ruleTester.run(rule, {
     { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/uv,uid=1000 uv sync --locked\n' },
     { name: 'the flag in an ENV', code: 'FROM python:3.12-slim\nENV UV_SYNC_ARGS="--frozen --no-cache"\nRUN uv sync ${UV_SYNC_ARGS}\n' },
     { name: 'the directory uv reports removed', code: 'FROM python:3.12-slim\nRUN uv sync --locked && rm -rf $(uv cache dir)\n' },
+    { name: 'a mount target given by UV_CACHE_DIR', code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/var/cache/uv\nRUN --mount=type=cache,target=${UV_CACHE_DIR} uv sync --locked\n' },
     { name: 'uv run installs nothing here', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "app.py"]\n' },
   ],
   invalid: [
@@ -113,6 +114,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN uv sync --locked || rm -rf /root/.cache/uv\n',
       errors: 1,
       output: 'FROM python:3.12-slim\nRUN uv sync --no-cache --locked || rm -rf /root/.cache/uv\n',
+    },
+    {
+      name: 'behind conda run: the runner\'s -n is not uv\'s',
+      code: 'FROM continuumio/miniconda3:24.1.2-0\nRUN conda run -n app uv pip install -r requirements.txt\n',
+      errors: [{ messageId: 'cacheKept', line: 2, column: 22, endColumn: 36, message: /^`uv pip install` keeps/ }],
+      output: 'FROM continuumio/miniconda3:24.1.2-0\nRUN conda run -n app uv pip install --no-cache -r requirements.txt\n',
     },
   ],
 });
