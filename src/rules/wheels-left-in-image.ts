@@ -31,24 +31,25 @@ interface Copied {
 }
 
 /** Whether `value` (a path the install reads) lies in the copied destination. */
-function inDest(value: string, c: Copied, abs: string | null): boolean {
+function inDest(value: string, c: Copied, abs: string | null, isPath: boolean): boolean {
   const v = value.replace(/^file:\/\//, '');
   const dest = c.dest || '/';
   if (v === dest || v.startsWith(`${dest}/`) || (v.endsWith('.whl') && dest.endsWith('.whl'))) return true;
-  // Through the working directory (`COPY … wheels/` then `pip install /app/wheels/*`): only words that are paths.
-  if (c.destAbs === null || abs === null || v.startsWith('-') || !(v.includes('/') || v.endsWith('.whl'))) return false;
+  // Through the working directory (`COPY … wheels/` then `pip install /app/wheels/*`): only words that are paths,
+  // which a `--find-links` value always is (`--find-links=wheels`), while a bare word may be a package (`wheel`).
+  if (c.destAbs === null || abs === null || v.startsWith('-') || !(isPath || v.includes('/') || v.endsWith('.whl'))) return false;
   if (c.destAbs === '/') return v.endsWith('.whl') && abs.lastIndexOf('/') === 0;
   return abs === c.destAbs || abs.startsWith(`${c.destAbs}/`);
 }
 
-/** The paths an install command reads: its words, and the values of `--find-links=…` / `-f…`. */
-function installPaths(cmd: Command): string[] {
-  const out: string[] = [];
-  for (const a of cmd.args) {
-    out.push(a.value);
+/** The paths an install command reads: its words, and the values of `--find-links=…` / `-f…` (known to be paths). */
+function installPaths(cmd: Command): Array<{ value: string; isPath: boolean }> {
+  const out: Array<{ value: string; isPath: boolean }> = [];
+  cmd.args.forEach((a, k) => {
+    out.push({ value: a.value, isPath: k > 0 && FIND_LINKS.includes(cmd.args[k - 1]!.value) });
     const attached = optionValue([a], FIND_LINKS);
-    if (attached && attached !== a) out.push(attached.value);
-  }
+    if (attached && attached !== a) out.push({ value: attached.value, isPath: true });
+  });
   return out;
 }
 
@@ -130,7 +131,7 @@ export default defineRule({
             if (!pipInstall(cmd) && !uvInstall(cmd)) return;
             const paths = installPaths(cmd);
             for (const c of [...copied]) {
-              if (!paths.some((p) => inDest(p, c, absolute(model, stage, instr, p.replace(/^file:\/\//, ''))))) continue;
+              if (!paths.some((p) => inDest(p.value, c, absolute(model, stage, instr, p.value.replace(/^file:\/\//, '')), p.isPath))) continue;
               const entry = { c, line: instr.getRange().start.line + 1, rmLine: null };
               installed.push(entry);
               // An `rm` later in the same RUN.

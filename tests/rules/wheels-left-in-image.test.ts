@@ -3,6 +3,7 @@ import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'a bare word that names a package, not the copied directory', code: 'FROM python:3.12-slim AS b\nRUN pip wheel -w /wheel -r requirements.txt\nFROM python:3.12-slim\nWORKDIR /app\nCOPY --from=b /wheel ./wheel\nRUN pip install --no-cache-dir wheel\n' },
     df`
       FROM python:3.12 AS builder
       RUN pip wheel --wheel-dir /wheels -r requirements.txt
@@ -14,6 +15,11 @@ ruleTester.run(rule, {
     { name: 'wheels copied into WORKDIR, a package name is not a path', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nWORKDIR /app\nCOPY --from=b /wheels .\nRUN pip install flask\n' },
   ],
   invalid: [
+    {
+      name: 'a relative --find-links value without a slash',
+      code: 'FROM python:3.12-slim AS b\nRUN pip wheel -w /wheels -r requirements.txt\nFROM python:3.12-slim\nWORKDIR /home/app\nCOPY --from=b /wheels ./wheels\nRUN pip install --no-index --find-links=wheels -r requirements.txt\nRUN pip install --no-index -f wheels flask\n',
+      errors: [{ messageId: 'left', line: 5, column: 15, endColumn: 22, message: /\(line 6\).*target=\/home\/app\/wheels pip install/ }],
+    },
     {
       name: 'copied in a stage the final stage is built FROM: its layers ship too',
       code: 'FROM python:3.12-slim AS build\nRUN pip wheel -w /wheels -r requirements.txt\nFROM python:3.12-slim AS runtime\nCOPY --from=build /wheels /wheels\nFROM runtime\nRUN pip install --no-cache-dir --no-index -f /wheels -r /wheels/requirements.txt\n',
