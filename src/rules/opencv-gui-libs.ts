@@ -7,6 +7,8 @@ const GL = new Set(['libgl1', 'libgl1-mesa-glx', 'mesa-libGL']);
 const GUI = new Set([...GL, 'libsm6', 'libxext6', 'libxrender1', 'libxrender-dev', 'libgtk2.0-0', 'libgtk-3-0', 'libSM', 'libXext', 'libXrender']);
 /** Software that needs the X11 libraries itself: a browser, wkhtmltopdf, a virtual display. */
 const OTHER_USERS = /^(chromium.*|google-chrome.*|firefox.*|wkhtmltopdf|xvfb|x11vnc|xauth|libreoffice.*|libnss3)$/;
+/** Libraries of Qt and OpenGL applications (PyQt, pytest-qt, VTK, GLUT/GLFW renderers): GL for them, not for OpenCV. */
+const GL_APPS = /^(libxkbcommon-x11-0|libegl1(-mesa)?|libqt\d.*|qt\d.*|freeglut3.*|libglu1(-mesa)?(-dev)?|libglfw3.*|mesa-utils|libosmesa6.*|xserver-xorg.*|libvtk.*)$/;
 /** GLib, which every OpenCV wheel loads: beside X11 libraries, the classic OpenCV list (`libglib2.0-0 libsm6 libxext6 libxrender1`). */
 const GLIB = /^(libglib2\.0-0(t64)?|glib2)$/;
 
@@ -36,6 +38,8 @@ export default defineRule({
           if (!gui.length) continue;
           if (!mentionsOpenCV && !gui.some((p) => GL.has(packageName(p))) && !call.packages.some((p) => GLIB.test(packageName(p)))) continue;
           if (call.packages.some((p) => OTHER_USERS.test(packageName(p)))) continue;
+          // GL beside a Qt or OpenGL application's libraries, in a file that never names OpenCV: that application needs it.
+          if (!mentionsOpenCV && call.packages.some((p) => GL_APPS.test(packageName(p)))) continue;
           const first = gui[0]!;
           const last = gui[gui.length - 1]!;
           const names = gui.map((p) => `\`${packageName(p)}\``).join(', ');

@@ -7,6 +7,8 @@ ruleTester.run(rule, {
     'FROM python:3.12-slim\nRUN apt-get install -y libglib2.0-0\n',
     { name: 'X11 libraries for wkhtmltopdf (pdfkit)', code: 'FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends fontconfig libxrender1 libxext6 xfonts-75dpi\n' },
     { name: 'browser libraries installed by hand', code: 'FROM python:3.12-slim\nRUN apt-get install -y libglib2.0-0 libnss3 libxext6 libxrender1 libgbm1\n' },
+    { name: 'GL for a Qt application (pytest-qt)', code: 'FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends libgl1 libegl1 libxkbcommon-x11-0 libdbus-1-3\nRUN pip install --no-cache-dir PySide6 pytest-qt\n' },
+    { name: 'GL for an OpenGL renderer', code: 'FROM python:3.12-slim\nRUN apt-get install -y libgl1 libglu1-mesa freeglut3-dev\n' },
     { name: 'a browser needs them itself', code: 'FROM python:3.12-slim\nRUN apt-get install -y chromium libgl1 libxext6\n' },
   ],
   invalid: [
@@ -19,6 +21,11 @@ ruleTester.run(rule, {
       name: 'X11 libraries alone, when the file installs OpenCV',
       code: 'FROM python:3.12-slim\nRUN apt-get install -y libsm6 libxext6\nRUN pip install opencv-python==4.10.0.84\n',
       errors: [{ messageId: 'guis', line: 2, column: 24, endColumn: 39 }],
+    },
+    {
+      name: 'Qt libraries beside OpenCV do not hide it',
+      code: 'FROM python:3.12-slim\nRUN apt-get install -y libgl1 libxkbcommon-x11-0\nRUN pip install opencv-python\n',
+      errors: [{ messageId: 'gui', line: 2, column: 24, endColumn: 30 }],
     },
     { name: 'dnf on an AWS Lambda image', code: 'FROM public.ecr.aws/lambda/python:3.12\nRUN dnf install -y mesa-libGL && dnf clean all\n', errors: [{ messageId: 'gui', line: 2, column: 20, endColumn: 30, message: /^`mesa-libGL` is a GUI library/ }] },
   ],
