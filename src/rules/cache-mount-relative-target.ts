@@ -1,5 +1,5 @@
 import type { Run } from 'dockerfile-ast';
-import { cacheDirs } from '~/engine/build-env';
+import { buildUser, cacheDirs, runHome } from '~/engine/build-env';
 import { pipInstall, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
@@ -48,9 +48,9 @@ export default defineRule({
     scope: 'all-stages',
     fixable: 'unsafe',
     messages: {
-      relative: 'The cache mount target `{{target}}` is a relative path: it is mounted under the working directory, where no tool looks for its cache. Use the absolute path of the cache, such as `/root/.cache/pip`, `/root/.cache/uv` or `/var/lib/apt`.',
-      byChance: 'The cache mount target `{{target}}` is a relative path: it lands on `{{absolute}}` only because the working directory is `{{workdir}}`, and a `WORKDIR` added before this line moves the cache where no tool looks. Write it as `{{absolute}}`.',
-      tilde: 'The cache mount target `{{target}}` starts with `~`, which BuildKit does not expand: the cache is mounted in a directory literally named `~` under the working directory. Write the home directory out, such as `{{absolute}}`.',
+      relative: 'The {{kind}} mount target `{{target}}` is a relative path: it is mounted under the working directory, where no tool looks for its cache. Use the absolute path of the cache, such as `/root/.cache/pip`, `/root/.cache/uv` or `/var/lib/apt`.',
+      byChance: 'The {{kind}} mount target `{{target}}` is a relative path: it lands on `{{absolute}}` only because the working directory is `{{workdir}}`, and a `WORKDIR` added before this line moves the cache where no tool looks. Write it as `{{absolute}}`.',
+      tilde: 'The {{kind}} mount target `{{target}}` starts with `~`, which BuildKit does not expand: the mount lands in a directory literally named `~` under the working directory. Write the home directory out, such as `{{absolute}}`.',
     },
   },
   create(context) {
@@ -63,14 +63,18 @@ export default defineRule({
           if (m.type !== 'cache' && m.type !== 'tmpfs') continue;
           if (!target || target.startsWith('/') || target.startsWith('$') || !m.targetRange) continue;
           const range = model.offsets(m.targetRange);
+          const kind = m.type;
           if (/^~(\/|$)/.test(target)) {
-            const absolute = `/root${target.slice(1)}`;
+            // The home of the user the RUN runs as (`/root`, `/home/app` after `USER app`, `HOME`), when known.
+            const home = runHome(model, stage, run);
+            const user = buildUser(model, stage, run) ?? 'root';
+            const absolute = home === '/' ? target.slice(1) || '/' : `${home ?? `<home of ${user.split(':')[0]}>`}${target.slice(1)}`;
             context.report({
               messageId: 'tilde',
-              data: { target, absolute },
+              data: { kind, target, absolute },
               range,
-              suggestions: context.text[range.start] === '~'
-                ? [{ title: `Use \`${absolute}\` (root's home)`, edits: [{ start: range.start, end: range.start + 1, text: '/root' }] }]
+              suggestions: home && context.text[range.start] === '~'
+                ? [{ title: `Use \`${absolute}\` (${home === '/root' ? 'root' : user}'s home)`, edits: [{ start: range.start, end: range.start + 1, text: home === '/' ? '' : home }] }]
                 : [],
             });
             continue;
@@ -89,7 +93,7 @@ export default defineRule({
             if (caches.some((c) => c === absolute || c.startsWith(`${absolute}/`))) {
               context.report({
                 messageId: 'byChance',
-                data: { target, absolute, workdir },
+                data: { kind, target, absolute, workdir },
                 range,
                 suggestions: context.text.slice(range.start, range.end) === target
                   ? [{ title: `Use \`${absolute}\``, edits: [{ start: range.start, end: range.end, text: absolute }] }]
@@ -98,7 +102,7 @@ export default defineRule({
               continue;
             }
           }
-          context.report({ messageId: 'relative', data: { target }, range });
+          context.report({ messageId: 'relative', data: { kind, target }, range });
         }
       },
     };

@@ -16,7 +16,19 @@ ruleTester.run(rule, {
       code: 'FROM python:3.10-slim\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=l,sharing=locked \\\n    apt-get update\n',
       errors: [{ messageId: "relative", line: 2, column: 87, endColumn: 88 }],
     },
-    { name: 'tmpfs', code: 'FROM python:3.12\nRUN --mount=type=tmpfs,dst=tmp pip install flask\n', errors: [{ line: 2, message: /`tmp`/ }] },
+    { name: 'tmpfs', code: 'FROM python:3.12\nRUN --mount=type=tmpfs,dst=tmp pip install flask\n', errors: [{ line: 2, message: /^The tmpfs mount target `tmp` is a relative path/ }] },
+    {
+      name: 'tilde under a non-root user: that user\'s home',
+      code: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nRUN --mount=type=cache,target=~/.cache/pip,uid=1000 pip install --user flask\n',
+      errors: [{ messageId: 'tilde', line: 4, column: 31, endColumn: 43, message: /^The cache mount target `~\/\.cache\/pip` starts with `~`.*such as `\/home\/app\/\.cache\/pip`/ }],
+      output: null,
+    },
+    {
+      name: 'tilde under a uid whose home is not known: no suggestion',
+      code: 'FROM python:3.12-slim\nUSER 1000\nRUN --mount=type=cache,target=~/.cache/pip,uid=1000 pip install --user flask\n',
+      errors: [{ messageId: 'tilde', line: 3, message: /such as `<home of 1000>\/\.cache\/pip`/ }],
+      output: null,
+    },
     {
       name: 'tilde is not expanded',
       code: 'FROM python:3.12\nRUN --mount=type=cache,target=~/.cache/pip pip install flask\n',
