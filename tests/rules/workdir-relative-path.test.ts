@@ -66,6 +66,15 @@ ruleTester.run(rule, {
       output: null,
     },
     {
+      name: 'a tilde is not the home directory',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nWORKDIR ~/src\nFROM python:3.12-slim\nWORKDIR ~/app\n',
+      errors: [
+        { messageId: 'tilde', line: 3, column: 9, endColumn: 14, message: /literally named `~` in `\/app` \(`\/app\/~\/src`\)\. Write the absolute path you mean, such as `\/root\/src` or `\/home\/<user>\/src`\.$/ },
+        { messageId: 'tilde', line: 5, column: 9, endColumn: 14, message: /in the working directory of the base image\./ },
+      ],
+      output: null,
+    },
+    {
       name: 'scratch starts at /',
       code: 'FROM scratch\nWORKDIR app\n',
       errors: [{ messageId: 'relativeToRoot', line: 2, column: 9, endColumn: 12, message: /resolves to `\/app` only because a `scratch` stage starts in `\/`/ }],
