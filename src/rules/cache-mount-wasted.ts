@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { cacheDirs, cacheMountFor, expandedMounts, pipCacheOff, uvCacheOff } from '~/engine/build-env';
+import { cacheDirs, cacheMountFor, expandedMounts, mountInOtherHome, pipCacheOff, uvCacheOff } from '~/engine/build-env';
 import { pipCall, pipInstall, pythonModule, throughRunner, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
@@ -25,7 +25,7 @@ function inHome(p: string): string {
  */
 function onToolCache(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', mount: Mount): boolean {
   const target = inHome(mount.target ?? '');
-  return cacheDirs(model, stage, run, cmd, tool).some((d) => {
+  return cacheDirs(model, stage, run, cmd, tool, model.commands(run)).some((d) => {
     const dir = inHome(d);
     return target === dir || target.startsWith(`${dir}/`);
   });
@@ -68,18 +68,21 @@ export default defineRule({
         if (!mounts.some((m) => m.type === 'cache')) return;
         const reported = new Set<Mount>();
         const uses: Array<{ tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff>; cmd: Command }> = [];
-        for (const cmd of model.commands(run)) {
+        const cmds = model.commands(run);
+        for (const cmd of cmds) {
           const pip = pipInstall(cmd);
           const tool = pip?.tool === 'pip' ? 'pip' : uvInstall(cmd) || pip?.tool === 'uv' ? 'uv' : null;
           if (!tool) continue;
-          const mount = cacheMountFor(model, stage, run, cmd, tool, mounts);
-          if (!mount) continue;
+          // The cache directory as pip-no-cache-dir and uv-no-cache see it (`export PIP_CACHE_DIR=…` counts).
+          const mount = cacheMountFor(model, stage, run, cmd, tool, mounts, cmds);
+          // A mount on root's home while the RUN runs as another user catches nothing either way
+          // (pip-no-cache-dir and uv-no-cache say so): turning the cache off wastes nothing.
+          if (!mount || mountInOtherHome(model, stage, run, mount)) continue;
           uses.push({ tool, mount, cmd, off: tool === 'pip' ? pipCacheOff(model, stage, run, cmd) : uvCacheOff(model, stage, run, cmd) });
         }
         // Another command of the RUN fills the mount (`pip install --no-cache-dir -U pip && pip install -r …`):
         // the mount is not wasted, one command just skips it.
         const filled = new Set(uses.filter((u) => !u.off).map((u) => `${u.tool} ${mounts.indexOf(u.mount)}`));
-        const cmds = model.commands(run);
         for (const { tool, mount, off, cmd } of uses) {
           if (!off || filled.has(`${tool} ${mounts.indexOf(mount)}`)) continue;
           // A mount above the tool's cache (`target=/root/.cache`) also holds the caches of other

@@ -16,6 +16,9 @@ ruleTester.run(rule, {
     { name: 'a mount on ~/.cache that poetry fills', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
     { name: 'a mount on ~/.cache that uv fills', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache \\\n    pip install --no-cache-dir uv==0.4.30 && uv pip install --system -r requirements.txt\n' },
     { name: 'a mount on ~/.cache that a model download fills', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache pip install --no-cache-dir sentence-transformers==3.0.1 && python -c "from sentence_transformers import SentenceTransformer as S; S(\'all-MiniLM-L6-v2\')"\n' },
+    { name: 'a mount on root\'s cache under another user catches nothing anyway (no fix loop with pip-no-cache-dir)', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir --user flask==3.0.3\n' },
+    { name: 'PIP_CACHE_DIR exported elsewhere: the mount is not pip\'s cache (no fix loop with pip-no-cache-dir)', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip export PIP_CACHE_DIR=/tmp/pc && pip install --no-cache-dir flask==3.0.3\n' },
+    { name: 'micromamba runs RUN as mambauser', code: 'FROM mambaorg/micromamba:1.5.8\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir flask==3.0.3\n' },
     { name: 'empty inline PIP_NO_CACHE_DIR', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip PIP_NO_CACHE_DIR= pip install flask\n' },
   ],
   invalid: [
