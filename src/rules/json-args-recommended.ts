@@ -29,6 +29,18 @@ function jsonProblem(text: string): string | null {
     return Array.isArray(parsed) ? 'every element must be a string in double quotes' : 'it is not a JSON array';
   } catch { /* described below */ }
   const t = text.trim();
+  // `CMD ["python", "app.py"]  # start`: a valid array with text after it.
+  for (let i = t.indexOf(']'); i >= 0; i = t.indexOf(']', i + 1)) {
+    if (i === t.length - 1) break;
+    try {
+      const head: unknown = JSON.parse(t.slice(0, i + 1));
+      if (!Array.isArray(head)) continue;
+      return t.slice(i + 1).trim().startsWith('#')
+        ? 'a comment follows the closing `]`, and Docker has no end-of-line comments'
+        : 'text follows the closing `]`';
+    } catch { /* not the end of the array */ }
+  }
+  if (/[\u201c\u201d\u2018\u2019]/.test(t)) return 'typographic quotes (“ ”) are not the straight double quotes JSON needs';
   if (/^\[\s*'|,\s*'|'\s*[,\]]/.test(t)) return 'strings need double quotes, not single quotes';
   if (!t.endsWith(']')) return 'the closing `]` is missing';
   if (/,\s*\]$/.test(t)) return 'a trailing comma before `]` is not allowed';

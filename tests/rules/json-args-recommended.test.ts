@@ -42,6 +42,21 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'shellFormEntrypoint', column: 12 }],
     },
     {
+      name: 'an end-of-line comment after exec form',
+      code: py('CMD ["python", "app.py"]  # start the app'),
+      errors: [{ messageId: 'invalidJson', line: 2, column: 5, endColumn: 42, message: /\(a comment follows the closing `\]`, and Docker has no end-of-line comments\)/ }],
+    },
+    {
+      name: 'shell operators after exec form',
+      code: py('ENTRYPOINT ["python", "-m", "app"] && echo hi'),
+      errors: [{ messageId: 'invalidJson', message: /\(text follows the closing `\]`\)/ }],
+    },
+    {
+      name: 'typographic quotes pasted from a document',
+      code: py('CMD [“python”, “app.py”]'),
+      errors: [{ messageId: 'invalidJson', message: /\(typographic quotes/ }],
+    },
+    {
       name: 'single quotes are not JSON',
       code: py("CMD ['python', 'app.py']"),
       errors: [{ messageId: 'invalidJson', message: /^This `CMD` looks like exec form/ }],
