@@ -9,6 +9,8 @@ import { resolveStageRef, stageRefs } from '~/engine/stage-refs';
 const TORCH = /^(torch|torchvision|torchaudio)([<>=!~\s[;]|$)/i;
 const CPU_INDEX = /\/whl\/(nightly\/|test\/)?cpu/;
 const CUDA_INDEX = /\/whl\/(nightly\/|test\/)?cu\d+(\/|$)/;
+/** PyTorch's indexes for other accelerators (AMD ROCm, Intel XPU): chosen on purpose, and not CUDA. */
+const OTHER_ACCELERATOR_INDEX = /\/whl\/(nightly\/|test\/)?(rocm[\d.]*|xpu)(\/|$)/;
 /** Index options of pip and uv: the value replaces or adds to PyPI. */
 const INDEX_FLAGS = ['--index-url', '-i', '--extra-index-url', '--default-index', '--index', '--find-links', '-f'];
 /** The environment variables that give each tool an index. */
@@ -111,11 +113,12 @@ export default defineRule({
           }
           // An index given by a variable with no known value (a `--build-arg`): where torch comes from is unknown.
           if (indexes.some((u) => u.includes('$'))) continue;
-          if (indexes.some((u) => CPU_INDEX.test(u))) continue;
+          if (indexes.some((u) => CPU_INDEX.test(u) || OTHER_ACCELERATOR_INDEX.test(u))) continue;
           const backend = optionValue(args, ['--torch-backend'])?.value ?? buildVar(model, stage, 'UV_TORCH_BACKEND', run, cmd, cmds)?.value;
           const torchBackend = tool === 'uv' && backend ? model.resolveInStage(backend, stage, run).trim().toLowerCase() : '';
           // uv's `auto` picks the build from the GPU driver it finds, and a build has none: CPU wheels.
-          if (torchBackend === 'cpu' || torchBackend === 'auto' || torchBackend.includes('$')) continue;
+          // `rocm6.2`, `xpu`: another accelerator, chosen on purpose.
+          if (torchBackend === 'cpu' || torchBackend === 'auto' || torchBackend.includes('$') || /^(rocm|xpu)/.test(torchBackend)) continue;
           const cudaIndex = indexes.find((u) => CUDA_INDEX.test(u)) ?? (/^cu\d+$/.test(torchBackend) ? `https://download.pytorch.org/whl/${torchBackend}` : undefined);
           for (const a of args) {
             if (!TORCH.test(a.value) || /\+cpu/.test(a.value)) continue;

@@ -35,6 +35,8 @@ ruleTester.run(rule, {
       FROM nvcr.io/nvidia/pytorch:24.05-py3
       COPY --from=collect /deps /deps` },
     { name: 'pytorch/pytorch is a CUDA image whatever the tag', code: 'FROM pytorch/pytorch\nRUN pip install --no-cache-dir torch==2.3.1 lightning==2.3.0\n' },
+    { name: 'the ROCm index is chosen on purpose, and is not CUDA', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir torch==2.4.1 --index-url https://download.pytorch.org/whl/rocm6.1\n' },
+    { name: 'uv --torch-backend for another accelerator', code: 'FROM python:3.12-slim\nRUN uv pip install --system --no-cache --torch-backend=xpu torch==2.7.0\n' },
     { name: 'an image named for GPUs', code: 'FROM huggingface/transformers-pytorch-gpu:4.41.2\nRUN pip install --no-cache-dir torch==2.3.1\n' },
     { name: 'a ROCm image', code: 'FROM rocm/dev-ubuntu-22.04:6.1.2\nRUN pip3 install --no-cache-dir torch==2.3.1\n' },
     { name: 'a cuXYZ tag', code: 'FROM ghcr.io/example/ml-base:py312-cu121\nRUN pip install --no-cache-dir torch\n' },
