@@ -29,7 +29,6 @@ ruleTester.run(rule, {
       name: 'a variable: exec form alone would not expand it',
       code: py('CMD gunicorn --bind 0.0.0.0:$PORT app:app'),
       errors: [{ messageId: 'shellFormVariable', line: 2, column: 5, endColumn: 42, message: /would not expand `\$PORT`: start the command with `exec` \(`CMD exec gunicorn …`\)/ }],
-      suggestions: [],
     },
     {
       name: 'ENTRYPOINT with a variable default',
