@@ -84,6 +84,9 @@ export default defineRule({
       for (let m = line.exec(text); m; m = line.exec(text)) {
         const valueStart = start + m.index + m[0].length - m[3]!.length;
         const keyStart = start + m.index + m[1]!.length;
+        // A commented-out line (`# trusted-host = …`, `; index-url = http://…`) sets nothing.
+        const lineStart = Math.max(text.lastIndexOf('\n', keyStart - start - 1), text.lastIndexOf('\\n', keyStart - start - 1) + 1);
+        if (/^[\s'"]*[#;]/.test(text.slice(lineStart + 1, keyStart - start))) continue;
         if (m[2] === 'trusted-host') {
           context.report({ messageId: 'trustedHost', data: { what: 'trusted-host in pip.conf', host: m[3]! }, range: { start: keyStart, end: valueStart + m[3]!.length } });
         } else if (HTTP.test(m[3]!)) {

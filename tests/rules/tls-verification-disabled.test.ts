@@ -17,6 +17,7 @@ ruleTester.run(rule, {
     { name: 'poetry certificates pointing at a CA bundle', code: 'FROM python:3.12-slim\nRUN poetry config certificates.corp.cert /etc/ssl/certs/corp.pem\n' },
     { name: 'poetry source over https', code: 'FROM python:3.12-slim\nRUN poetry source add --priority=supplemental corp https://pypi.corp.example/simple\n' },
     { name: 'pdm over https, and a deleted setting', code: 'FROM python:3.12-slim\nRUN pdm config pypi.url https://pypi.corp.example/simple && pdm config -d pypi.verify_ssl && pipenv install --pypi-mirror https://mirror.example/simple\n' },
+    { name: 'commented-out lines of a pip.conf', code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\n# trusted-host = mirror.local\n; index-url = http://mirror.local/simple\nindex-url = https://mirror.local/simple\nEOF\nRUN printf \'[global]\\n# trusted-host = mirror.local\\n\' > /etc/pip.conf\n' },
     { name: 'pdm verify_ssl on', code: 'FROM python:3.12-slim\nENV PDM_PYPI_VERIFY_SSL=true\nRUN pdm config pypi.verify_ssl true\n' },
     { name: 'conda -c is not -k', code: 'FROM continuumio/miniconda3:24.1.2-0\nRUN conda install -y -c conda-forge numpy=1.26\n' },
     { name: 'a pip.conf with an https index', code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nindex-url = https://pypi.example/simple\nEOF\n' },
