@@ -39,7 +39,9 @@ export default defineRule({
           if (s === stage && i.getRange().start.line >= runLine) break;
           if (i.getKeyword() !== 'SHELL') continue;
           const text = i.getArgumentsContent() ?? '';
-          shell = /^\s*\[\s*"([^"]*)"/.exec(text)?.[1] ?? text;
+          // The shell program: the first word, or the one `conda run … /bin/bash -c` ends with.
+          const words = [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+          shell = words.find((w) => /(^|\/)(bash|zsh|ash|ksh)$/.test(w)) ?? words[0] ?? text;
           covered = /pipefail/.test(text) || /pwsh|powershell|cmd(\.exe)?"/i.test(text);
         }
       }

@@ -42,6 +42,11 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/x | tar -xz\n',
       errors: [{ messageId: 'pipe', line: 3, message: /Add `-o pipefail` to the `SHELL` instruction that selects `\/bin\/bash` \(or start the `RUN` with `set -o pipefail &&`\)\.$/ }],
     },
+    {
+      name: 'a conda run SHELL that ends in bash',
+      code: 'FROM continuumio/miniconda3:24.1.2-0\nSHELL ["conda", "run", "-n", "app", "/bin/bash", "-c"]\nRUN pip freeze | grep flask\n',
+      errors: [{ messageId: 'pipe', line: 3, message: /Add `-o pipefail` to the `SHELL` instruction that selects `\/bin\/bash`/ }],
+    },
     { name: 'pipefail set only after the pipe', code: 'FROM python:3.12-slim\nRUN curl -fsSL x | sh; set -o pipefail\n', errors: 1 },
     { name: 'SHELL after the RUN does not help', code: 'FROM python:3.12-slim\nRUN wget -qO- x | tar -x\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n', errors: 1 },
     { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\npip freeze | grep flask\nEOF\n', errors: 1 },
