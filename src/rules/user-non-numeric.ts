@@ -56,7 +56,8 @@ export default defineRule({
         const value = user.value.trim();
         const name = value.split(':')[0] ?? '';
         if (!name || /^\d+$/.test(name) || name === 'root') return;
-        const uid = uidOf(stage, name);
+        // `nobody` is 65534 on Debian, Ubuntu and Alpine alike.
+        const uid = uidOf(stage, name) ?? (name === 'nobody' ? '65534' : null);
         const group = value.slice(name.length);
         const advice = uid !== null
           ? `Write its UID: \`USER ${uid}${group}\``
