@@ -58,6 +58,7 @@ export default defineRule({
     onbuild: false,
     messages: {
       undefined: '`${{name}}` is not defined here: no `ARG` or `ENV` before this line sets it (in this stage or a stage it is built from), and neither does the base image, so it expands to an empty string{{hint}}. Declare it first (`ARG {{name}}` or `ENV {{name}}=…`) or correct the name.',
+      undefinedInHeredoc: '`${{name}}` is expanded while building, because the heredoc delimiter is not quoted, and no `ARG` or `ENV` before this line sets it (in this stage or a stage it is built from), nor does the base image: it becomes an empty string in the file{{hint}}. If the file should keep `${{name}}` for when it runs, quote the delimiter (`<<\'{{delimiter}}\'`); otherwise declare it first or correct the name.',
       misspelled: '`${{name}}` is not set by any `ARG` or `ENV` before this line (did you mean `${{suggestion}}`?). Unless the base image defines it, it expands to an empty string. Correct the name, or declare it first.',
       globalArg: '`${{name}}` is declared by an `ARG` before the first `FROM`, and such an argument is not in scope inside a stage until the stage declares it again: here it expands to an empty string. Add `ARG {{name}}` (without a value, it keeps the global default) to this stage before this line.',
       platformArg: '`${{name}}` is a predefined platform argument, but inside a stage it is only set after `ARG {{name}}`: here it expands to an empty string. Add `ARG {{name}}` to this stage before this line.',
@@ -85,6 +86,8 @@ export default defineRule({
       return variableUses(model.text, start, end, escape, quotes);
     };
 
+    /** Uses found in the body of a heredoc with an unquoted delimiter, with that delimiter. */
+    const inHeredoc = new Map<VariableUse, string>();
     const check = (stage: Stage, uses: VariableUse[], sameInstruction: ReadonlySet<string> = new Set()) => {
       const scope = scopeOf(stage);
       const env = baseEnv.get(stage) ?? null;
@@ -112,7 +115,8 @@ export default defineRule({
           continue;
         }
         const near = misspelling(name, candidates);
-        context.report({ messageId: 'undefined', data: { name, hint: near ? ` (did you mean \`$${near}\`?)` : '' }, range });
+        const delimiter = inHeredoc.get(use);
+        context.report({ messageId: delimiter ? 'undefinedInHeredoc' : 'undefined', data: { name, delimiter: delimiter ?? '', hint: near ? ` (did you mean \`$${near}\`?)` : '' }, range });
       }
     };
 
@@ -136,7 +140,10 @@ export default defineRule({
       for (const h of heredocs) {
         const marker = node.getArguments().find((a) => a.getValue().startsWith('<<') && a.getValue().includes(h.getName() ?? ''));
         if (!marker || /['"]/.test(marker.getValue())) continue;
-        uses.push(...scan(h.getContentRange(), false, '\\'));
+        for (const use of scan(h.getContentRange(), false, '\\')) {
+          inHeredoc.set(use, h.getName() ?? 'EOF');
+          uses.push(use);
+        }
       }
       return uses;
     };

@@ -97,7 +97,10 @@ ruleTester.run(rule, {
     {
       name: 'a heredoc body with an unquoted delimiter, and double quotes',
       code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/app.conf\nhome=$APP_HOME\nEOF\nLABEL owner="$OWNER"\n',
-      errors: [{ line: 3, column: 6, endColumn: 15 }, { line: 5, column: 14, endColumn: 20 }],
+      errors: [
+        { messageId: 'undefinedInHeredoc', line: 3, column: 6, endColumn: 15, message: /the heredoc delimiter is not quoted.*quote the delimiter \(`<<'EOF'`\)/ },
+        { messageId: 'undefined', line: 5, column: 14, endColumn: 20 },
+      ],
     },
     {
       name: 'RUN mount options, VOLUME, STOPSIGNAL',
