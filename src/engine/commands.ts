@@ -18,7 +18,7 @@ const CONDA_RUN = /^(-n|--name|-p|--prefix|--cwd|-r|--root-prefix|-a|--attach|--
 /**
  * Project runners whose `run` starts a program in an environment (`conda run -n env pip install …`,
  * `poetry run pip install …`), with the options that take a value, before and after `run`
- * (the same table as the runtime rules' in runtime.ts).
+ * (runtime.ts reads CMD and ENTRYPOINT through it too).
  */
 const RUNNERS: Record<string, { global: RegExp; run: RegExp }> = {
   uv: {

@@ -72,6 +72,9 @@ function memoProto(proto: object): object {
     // dockerfile-ast's ModifiableInstruction.getArguments() shifts the flags off the array that
     // getRawArguments() returned: each caller gets its own copy of the remembered array.
     const copy = name === 'getRawArguments';
+    // dockerfile-ast's From.getImageNameRange() (behind getImageName()) moves the start and end of the
+    // range getImageRange() returned, in place: each caller gets its own copy of the remembered range.
+    const copyRange = name === 'getImageRange';
     Object.defineProperty(memo, name, {
       configurable: true, writable: true,
       value: function memoised(this: Memoised) {
@@ -80,6 +83,10 @@ function memoProto(proto: object): object {
         const slots = this[SLOTS];
         let value = slots[slot];
         if (value === UNSET) slots[slot] = value = compute.call(this);
+        if (copyRange && value) {
+          const r = value as LspRange;
+          return { start: { ...r.start }, end: { ...r.end } };
+        }
         return copy ? (value as unknown[]).slice() : value;
       },
     });

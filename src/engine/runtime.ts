@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { pythonModule } from './commands';
+import { pythonModule, throughRunner as runnerTarget } from './commands';
 import type { DockerfileModel, Stage } from './model';
 import type { Command, Word } from './shell';
 
@@ -51,47 +51,16 @@ export function runtimeCommands(model: DockerfileModel, stage: Stage): RuntimeCo
 }
 
 /**
- * Project runners that start the program named after `run` in the project's environment, with the
- * options of each that take a value: `uv run --no-sync gunicorn …`, `poetry run uvicorn …`,
- * `pipenv run python -u …`, `pdm run …`, `rye run …`, `conda run -n env python …` (also mamba, micromamba).
+ * The program a project runner starts (`uv run --no-sync gunicorn app:app` → gunicorn with `app:app`;
+ * also `poetry run`, `pipenv run`, `pdm run`, `rye run`, `conda run -n env`), with the CMD's words an
+ * exec-form ENTRYPOINT passes on; the command as it is when it is not a runner.
  */
-const CONDA_RUN = /^(-n|--name|-p|--prefix|--cwd|-r|--root-prefix|-a|--attach|--rc-file)$/;
-const RUNNERS: Record<string, { global: RegExp; run: RegExp }> = {
-  uv: {
-    global: /^(--directory|--project|--cache-dir|--config-file|--color|--python-preference|--python-downloads|--allow-insecure-host)$/,
-    run: /^(--with|--with-editable|--with-requirements|--python|-p|--package|--extra|--group|--only-group|--no-group|--no-extra|--env-file|--index|--index-url|-i|--extra-index-url|--default-index|--find-links|-f|--index-strategy|--keyring-provider|--resolution|--prerelease|--link-mode|--exclude-newer|--config-setting|-C|--refresh-package|--reinstall-package|--upgrade-package|-P|--no-binary-package|--no-build-package|--no-build-isolation-package|--directory|--project|--cache-dir|--python-preference|--python-platform)$/,
-  },
-  poetry: { global: /^(-C|--directory|-P|--project)$/, run: /^(-C|--directory|-P|--project)$/ },
-  pipenv: { global: /^(--python)$/, run: /^$/ },
-  pdm: { global: /^(-p|--project)$/, run: /^(-p|--project|--venv)$/ },
-  rye: { global: /^$/, run: /^(--pyproject)$/ },
-  conda: { global: /^$/, run: CONDA_RUN },
-  mamba: { global: /^$/, run: CONDA_RUN },
-  micromamba: { global: /^$/, run: CONDA_RUN },
-};
-
-/** The program a runner starts (`uv run gunicorn app:app` → gunicorn with `app:app`), or the command as it is. */
 function throughRunner(r: RuntimeCommand): RuntimeCommand {
-  const runner = RUNNERS[r.command.name];
-  if (!runner) return r;
-  const words = r.args;
-  let i = 0;
-  const skip = (withValue: RegExp) => {
-    while (i < words.length && words[i]!.value.startsWith('-') && words[i]!.value !== '--') i += withValue.test(words[i]!.value) ? 2 : 1;
-  };
-  skip(runner.global);
-  if (words[i]?.value !== 'run') return r;
-  i++;
-  skip(runner.run);
-  if (words[i]?.value === '--') i++;
-  const program = words[i];
-  if (!program) return r;
-  const c = r.command;
-  const inner: Command = {
-    ...c, name: program.value.slice(program.value.lastIndexOf('/') + 1), program,
-    args: c.args.slice(i + 1), wrappers: [...c.wrappers, c.name],
-  };
-  return throughRunner({ command: inner, instruction: r.instruction, args: words.slice(i + 1) });
+  const inner = runnerTarget({ ...r.command, args: r.args });
+  if (inner.program === r.command.program) return r;
+  // The command keeps its own words; `args` also has those an exec-form CMD adds.
+  const own = new Set(r.command.args);
+  return { command: { ...inner, args: inner.args.filter((w) => own.has(w)) }, instruction: r.instruction, args: inner.args };
 }
 
 export function isExecForm(instr: Instruction): boolean {

@@ -24,7 +24,10 @@ export default defineRule({
       FinalStage(stage) {
         // A last stage named `dev`/`development`/`local` is the development image by design.
         if (isDevelopmentStage(stage)) return;
-        for (const { command, args: all } of runtimeCommands(model, stage)) {
+        for (const { command, args: all, instruction } of runtimeCommands(model, stage)) {
+          // `ENTRYPOINT ["flask"]` with `CMD ["run"]`: the subcommand alone, not a range across both instructions.
+          const end = model.offsets(instruction.getRange()).end;
+          const span = (program: Word, sub: Word) => ({ start: sub.start > end ? sub.start : program.start, end: sub.end });
           const uvicorn = programWord(command, 'uvicorn');
           const other = uvicorn ? null : programWord(command, 'gunicorn') ?? programWord(command, 'hypercorn');
           if (uvicorn || other) {
@@ -37,13 +40,13 @@ export default defineRule({
           const flask = programWord(command, 'flask');
           if (flask) {
             const run = subcommand(argsAfter(all, flask), FLASK_OPTS_WITH_VALUE);
-            if (run?.value === 'run') context.report({ messageId: 'flask', range: { start: flask.start, end: run.end } });
+            if (run?.value === 'run') context.report({ messageId: 'flask', range: span(flask, run) });
             continue;
           }
           const fastapi = programWord(command, 'fastapi');
           if (fastapi) {
             const dev = subcommand(argsAfter(all, fastapi), new Set());
-            if (dev?.value === 'dev') context.report({ messageId: 'fastapiDev', range: { start: fastapi.start, end: dev.end } });
+            if (dev?.value === 'dev') context.report({ messageId: 'fastapiDev', range: span(fastapi, dev) });
             continue;
           }
           // `python manage.py runserver`, `./manage.py runserver`, `django-admin runserver`, `python -m django runserver`.

@@ -37,6 +37,8 @@ export default defineRule({
      */
     const shellAt = (values: string[]) => {
       for (let k = 0; k < values.length; k++) {
+        // `["su", "app", "-c", "gunicorn -b :$PORT app:app"]`: su hands the command to the user's shell.
+        if (/(^|\/)su$/.test(values[k]!) && values.slice(k + 1).some((v) => /^-[a-z]*c$|^--command(=|$)/.test(v))) return k;
         if (!isShell(values[k]!)) continue;
         for (let j = k + 1; j < values.length && values[j]!.startsWith('-'); j++) {
           if (/^-[a-z]*c[a-z]*$/.test(values[j]!)) return k;

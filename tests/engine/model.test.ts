@@ -236,6 +236,17 @@ describe('memoised instructions', () => {
     }
   });
 
+  it('keeps getImageRange() whole after getImageName() (dockerfile-ast moves that range in place)', () => {
+    const from = nth(modelOf('FROM docker.io/library/python:3.12-slim@sha256:abc AS base\n'), 'FROM') as unknown as {
+      getImageName(): string; getImageRange(): { start: { character: number }; end: { character: number } };
+    };
+    expect(from.getImageName()).toBe('library/python');
+    const range = from.getImageRange();
+    expect([range.start.character, range.end.character]).toEqual([5, 50]);
+    range.end.character = 0;
+    expect(from.getImageRange().end.character).toBe(50);
+  });
+
   it('leaves instructions of a parse made elsewhere as dockerfile-ast made them', () => {
     const own = DockerfileParser.parse(text).getInstructions()[1]!;
     run();

@@ -25,7 +25,7 @@ ruleTester.run(rule, {
     { code: 'FROM python:3.12-slim\nCMD ["python", "-m", "flask", "run"]\n', errors: [{ messageId: 'flask', line: 2, column: 22, endColumn: 36 }] },
     { code: 'FROM python:3.12-slim\nCMD python manage.py runserver 0.0.0.0:8000\n', errors: [{ messageId: 'runserver', line: 2, column: 22, endColumn: 31 }] },
     { code: 'FROM python:3.12-slim\nCMD ["./manage.py", "runserver"]\n', errors: [{ messageId: 'runserver' }] },
-    { code: 'FROM python:3.12-slim\nENTRYPOINT ["fastapi"]\nCMD ["dev", "main.py"]\n', errors: [{ messageId: 'fastapiDev', line: 2 }] },
+    { code: 'FROM python:3.12-slim\nENTRYPOINT ["fastapi"]\nCMD ["dev", "main.py"]\n', errors: [{ messageId: 'fastapiDev', line: 3, column: 6, endLine: 3, endColumn: 11 }] },
     { code: 'FROM python:3.12-slim\nCMD ["fastapi", "dev", "main.py"]\n', errors: [{ messageId: 'fastapiDev', line: 2, column: 6, endColumn: 22 }] },
     { name: 'through sh -c', code: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec uvicorn app:app --reload --port $PORT"]\n', errors: [{ messageId: 'reload' }] },
     { name: 'flask with group options before run', code: 'FROM python:3.12-slim\nCMD ["flask", "--app", "run", "--debug", "run"]\n', errors: [{ messageId: 'flask', line: 2, column: 6, endColumn: 47 }] },

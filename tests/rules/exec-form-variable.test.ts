@@ -20,6 +20,7 @@ ruleTester.run(rule, {
     { name: 'HEALTHCHECK NONE', code: 'FROM python:3.12-slim\nHEALTHCHECK NONE\n' },
     { name: 'a bracket that is not JSON is shell form', code: 'FROM python:3.12-slim\nHEALTHCHECK CMD [ -f /tmp/ready-$PORT ]\n' },
     { name: 'a shell behind a runner expands its script', code: 'FROM python:3.12-slim\nCMD ["micromamba", "run", "-n", "base", "sh", "-c", "python -m app --port $PORT"]\n' },
+    { name: 'su -c runs the command through the user\'s shell', code: 'FROM python:3.12-slim\nCMD ["su", "app", "-c", "gunicorn -b :$PORT app:app"]\n' },
     { name: '$$ is not a variable', code: 'FROM python:3.12-slim\nCMD ["python", "app.py", "--password", "pa$$word"]\n' },
   ],
   invalid: [
