@@ -61,7 +61,8 @@ export default defineRule({
         const group = value.slice(name.length);
         const advice = uid !== null
           ? `Write its UID: \`USER ${uid}${group}\``
-          : `Write its numeric UID instead (\`id -u ${name}\` in the image prints it), or create the user with a fixed one (\`useradd --uid 10001 ${name}\`) and write \`USER 10001\``;
+          : `Write its numeric UID instead (\`id -u ${name}\` in the image prints it), or create the user with a fixed one (\`${
+            model.baseImage(stage)?.distro?.distro === 'alpine' ? 'adduser -D -u 10001' : 'useradd --uid 10001'} ${name}\`) and write \`USER 10001\``;
         context.report({ messageId: 'named', data: { user: value, advice }, range: user.instruction.getArgumentsRange() ?? user.instruction.getRange() });
       },
     };

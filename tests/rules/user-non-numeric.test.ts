@@ -11,6 +11,7 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN groupadd --system --gid 999 nonroot && useradd --system --gid 999 --uid 999 --create-home nonroot\nUSER nonroot\n',
       errors: [{ messageId: 'named', line: 3, column: 6, endColumn: 13, message: /Write its UID: `USER 999`\.$/ }],
     },
+    { name: 'Alpine has adduser, not useradd', code: 'FROM python:3.12-alpine\nRUN adduser -D app\nUSER app\n', errors: [{ messageId: 'named', message: /\(`adduser -D -u 10001 app`\)/ }] },
     { name: 'nobody', code: 'FROM python:3.12-slim\nUSER nobody\n', errors: [{ messageId: 'named', message: /Write its UID: `USER 65534`\.$/ }] },
     {
       name: 'docker init template: the UID comes from an ARG',
