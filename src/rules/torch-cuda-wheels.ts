@@ -32,6 +32,19 @@ function cudaBase(base: ImageRef | null): boolean {
   return /cuda|nvidia|rocm|^pytorch\/pytorch$|(^|[-_/.])gpu($|[-_/.])/i.test(base.path) || /cuda|cudnn|gpu|rocm|(^|[-_.])cu\d{2,3}($|[-_.])/i.test(base.tag ?? '');
 }
 
+/**
+ * Images known to carry no CUDA: the official Python and distribution images (also any image whose
+ * tag names a distribution release), and common CPU images for Python (conda/mamba, uv, distroless,
+ * Lambda, Azure Functions, dev containers, Jupyter, Airflow, Red Hat). Any other base may be a GPU
+ * image that does not say so in its name (`vllm/vllm-openai`, an in-house ML base): not judged.
+ */
+const CPU_IMAGES = /^(library\/)?(debian|ubuntu|alpine|buildpack-deps|fedora|centos|rockylinux|almalinux|amazonlinux|archlinux|busybox)$|^(continuumio|condaforge|mambaorg|mamba-org|tiangolo|astral-sh|jupyter|jupyterhub|apache|bitnami|cimg|circleci|heroku|sclorg)\/|^(distroless\/python|lambda\/python|amazon\/aws-lambda-python|azure-functions\/python|devcontainers\/python|vscode\/devcontainers\/python|ubi\d+\/python|rhel\d+\/python)/;
+function knownCpuBase(base: ImageRef | null): boolean {
+  if (!base || base.isScratch) return true;
+  if (cudaBase(base)) return false;
+  return !!base.python || !!base.distro || CPU_IMAGES.test(base.path.toLowerCase());
+}
+
 /** Stages whose files end up in a stage with a CUDA base: that stage, its parents, and every stage it copies or mounts from, transitively. */
 const cudaFed = new WeakMap<DockerfileModel, Set<Stage>>();
 function feedsCudaImage(model: DockerfileModel, stage: Stage): boolean {
@@ -51,7 +64,7 @@ function feedsCudaImage(model: DockerfileModel, stage: Stage): boolean {
         }
       }
     };
-    for (const s of model.stages) if (cudaBase(model.baseImage(s))) visit(s);
+    for (const s of model.stages) if (!knownCpuBase(model.baseImage(s))) visit(s);
     cudaFed.set(model, set = found);
   }
   return set.has(stage);
@@ -96,7 +109,8 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        // A CUDA base, or a builder whose files are copied into a stage on a CUDA base (`COPY --from=builder /venv /venv`).
+        // A CUDA base (or one not known to be without CUDA), or a builder whose files are copied into
+        // a stage on such a base (`COPY --from=builder /venv /venv`).
         if (feedsCudaImage(model, stage)) return;
         const cmds = model.commands(run);
         for (const cmd of cmds) {
