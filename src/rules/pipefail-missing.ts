@@ -48,7 +48,9 @@ export default defineRule({
       return { shell, covered };
     };
     /** What to write, for the shell the stage's base image has. */
-    const fixFor = (stage: Stage, shell: string | null): string => {
+    const fixFor = (stage: Stage, shell: string | null, script: string | null): string => {
+      // `RUN <<EOF bash` or a heredoc starting with `#!/bin/bash`: the script has its own shell.
+      if (script) return `\`set -o pipefail\` at the start of the script (it runs under ${script})`;
       // `SHELL ["/bin/bash", "-c"]` already: only the option is missing.
       if (shell !== null && /(^|\/)(bash|zsh|ash|ksh)$/.test(shell)) return `\`-o pipefail\` to the \`SHELL\` instruction that selects \`${shell}\` (or start the \`RUN\` with \`set -o pipefail &&\`)`;
       const distro = context.inOnbuild ? undefined : model.baseImage(stage)?.distro?.distro;
@@ -80,7 +82,10 @@ export default defineRule({
         let first = cmds.indexOf(feeder);
         while (first > 0 && cmds[first]!.joinedBy === '|') first--;
         while (cmds[last + 1]?.joinedBy === '|') last++;
-        context.report({ messageId: 'pipe', data: { first: feeder.name, fix: fixFor(stage, shell) }, range: { start: cmds[first]!.start, end: cmds[last]!.end } });
+        const heredoc = /^\s*<<-?(["']?)[A-Za-z_][\w-]*\1[ \t]+(\S*?(?:bash|zsh|ash|ksh))\b/.exec(model.text.slice(start))?.[2]
+          ?? /^\s*<<-?(["']?)[A-Za-z_][\w-]*\1[^\n]*\r?\n#!\s*(\S*?(?:bash|zsh|ash|ksh)|\/usr\/bin\/env\s+(?:bash|zsh))\b/.exec(model.text.slice(start))?.[2]
+          ?? null;
+        context.report({ messageId: 'pipe', data: { first: feeder.name, fix: fixFor(stage, shell, heredoc) }, range: { start: cmds[first]!.start, end: cmds[last]!.end } });
       },
     };
   },

@@ -49,6 +49,14 @@ ruleTester.run(rule, {
     },
     { name: 'pipefail set only after the pipe', code: 'FROM python:3.12-slim\nRUN curl -fsSL x | sh; set -o pipefail\n', errors: 1 },
     { name: 'SHELL after the RUN does not help', code: 'FROM python:3.12-slim\nRUN wget -qO- x | tar -x\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n', errors: 1 },
-    { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\npip freeze | grep flask\nEOF\n', errors: 1 },
+    { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\npip freeze | grep flask\nEOF\n', errors: [{ messageId: 'pipe', line: 3, message: /dash/ }] },
+    {
+      name: 'a heredoc run by bash: set -o pipefail works in it',
+      code: 'FROM python:3.12-slim\nRUN <<EOF bash\npip freeze | grep flask\nEOF\nRUN <<EOF\n#!/bin/bash\npip freeze | grep flask\nEOF\n',
+      errors: [
+        { messageId: 'pipe', line: 3, message: /Add `set -o pipefail` at the start of the script \(it runs under bash\)\.$/ },
+        { messageId: 'pipe', line: 7, message: /\(it runs under \/bin\/bash\)\.$/ },
+      ],
+    },
   ],
 });
