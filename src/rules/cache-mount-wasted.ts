@@ -1,10 +1,18 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Arg, Env, Instruction } from 'dockerfile-ast';
 import { cacheDirs, cacheMountFor, expandedMounts, mountInOtherHome, pipCacheOff, uvCacheOff } from '~/engine/build-env';
 import { pipCall, pipInstall, pythonModule, throughRunner, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { normalizePath, type Mount } from '~/engine/mounts';
 import type { Command } from '~/engine/shell';
+
+/** The line (1-based) where an ENV or ARG sets `name`: that of the property in a multi-line instruction. */
+function setOnLine(instr: Instruction | null, name: string): number {
+  if (!instr) return 0;
+  const props = instr.getKeyword() === 'ENV' || instr.getKeyword() === 'ARG' ? (instr as Env | Arg).getProperties() : [];
+  const prop = props.filter((p) => p.getName() === name).at(-1);
+  return (prop ?? instr).getRange().start.line + 1;
+}
 
 /** Tools that keep caches of their own under a home directory (`~/.cache/pypoetry`, `~/.cache/huggingface`, …). */
 const OTHER_CACHE_USERS = new Set([
@@ -113,7 +121,7 @@ export default defineRule({
           const variable = tool === 'pip' ? 'PIP_NO_CACHE_DIR' : 'UV_NO_CACHE';
           context.report({
             messageId: 'wastedByEnv',
-            data: { variable, tool, target, line: (off.variable.instruction?.getRange().start.line ?? 0) + 1 },
+            data: { variable, tool, target, line: setOnLine(off.variable.instruction, variable) },
             range: mount.targetRange ?? mount.range,
           });
         }

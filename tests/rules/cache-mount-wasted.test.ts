@@ -23,6 +23,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'the line of the variable in a multi-line ARG',
+      code: 'FROM python:3.12-slim\nARG PIP_DEFAULT_TIMEOUT=100 \\\n    PIP_NO_CACHE_DIR=off\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n',
+      errors: [{ messageId: 'wastedByEnv', line: 4, column: 31, endColumn: 47, message: /^`PIP_NO_CACHE_DIR` \(set on line 3\) disables pip's cache/ }],
+      output: null,
+    },
+    {
       name: 'a mount target given by a variable, with the cache turned off',
       code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN --mount=type=cache,target=$PIP_CACHE_DIR pip install --no-cache-dir -r requirements.txt\n',
       errors: [{ messageId: 'wasted', line: 3, column: 58, endColumn: 72, message: /on `\/var\/cache\/pip`/ }],
