@@ -27,6 +27,8 @@ export default defineRule({
         const written = unquote(dest.value);
         const value = written.includes('$') ? model.resolveInStage(written, stage, instr) : written;
         if (!value || value.includes('$') || value.endsWith('/') || value.endsWith('\\')) return;
+        // As written (dockerfile-ast's value can differ from the text, e.g. after a `#` inside the word).
+        if (/[/\\]["']?$/.test(dest.raw)) return;
         const at = /["']$/.test(dest.raw) && dest.raw.length > 1 ? dest.end - 1 : dest.end;
         context.report({
           messageId: 'needsSlash',

@@ -7,6 +7,7 @@ ruleTester.run(rule, {
   valid: [
     py('COPY requirements.txt pyproject.toml ./'),
     { name: 'one source', code: py('COPY requirements.txt .') },
+    { name: 'a destination whose text ends with / (dockerfile-ast reads the word only up to the #)', code: py('COPY a.txt b.txt out#$5j./') },
     { name: 'one source with a glob', code: py('COPY requirements*.txt .') },
     { name: 'exec form with a slash', code: py('COPY ["a.txt", "b.txt", "/data/"]') },
     { name: 'flags are not sources', code: py('COPY --chown=10001 --chmod=644 --link app.py ./app.py') },
