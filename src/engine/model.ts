@@ -1,7 +1,7 @@
 import type { Arg, Dockerfile, Env, From, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from './image';
 import { parseMounts, type Mount } from './mounts';
-import { logicalSource, parseCommands, unwrap, type Command, type ShellSource, type Word } from './shell';
+import { logicalSource, parseCommands, scriptSpan, unwrap, type Command, type ShellSource, type Word } from './shell';
 import type { LintOptions, LspRange } from './types';
 
 /** A build stage: a FROM and the instructions after it. */
@@ -458,8 +458,9 @@ export class DockerfileModel {
         const script = rest[c + 1]!;
         const decoded = jsonStringSource(script.raw, script.start);
         const map = decoded.text === script.value ? decoded.map : Array.from({ length: script.value.length + 1 }, () => script.start);
+        const span = scriptSpan(script);
         return parseCommands({ text: script.value, map }).map((cmd) => ({
-          ...cmd, env: [...unwrapped.env, ...cmd.env], wrappers: [...unwrapped.wrappers, name, ...cmd.wrappers],
+          ...cmd, env: [...unwrapped.env, ...cmd.env], wrappers: [...unwrapped.wrappers, name, ...cmd.wrappers], script: cmd.script ?? span,
         }));
       }
       return [{

@@ -32,6 +32,28 @@ export interface Command {
   /** Offsets spanning the whole command. */
   start: number;
   end: number;
+  /**
+   * For a command read from an `sh -c` script: whether the script word is quoted, and the offset
+   * where its text ends (the closing quote, or the end of an unquoted word). See `insertsInScript`.
+   */
+  script?: { quoted: boolean; end: number };
+}
+
+/**
+ * Whether `text` inserted at `offset` stays part of the command's `sh -c` script: inside the quotes
+ * of a quoted script; never with a blank for an unquoted one (`sh -c gunicorn`, where a blank would
+ * make new arguments of `sh`). Always true for a command that is not read from a script.
+ */
+export function insertsInScript(cmd: Command, offset: number, text: string): boolean {
+  if (!cmd.script) return true;
+  return cmd.script.quoted ? offset <= cmd.script.end : !/\s/.test(text) && offset <= cmd.script.end;
+}
+
+/** The script span of an `sh -c` word: inside its quotes when it is quoted as a whole. */
+export function scriptSpan(word: Word): { quoted: boolean; end: number } {
+  const q = word.raw[0];
+  const quoted = (q === "'" || q === '"') && word.raw.length > 1 && word.raw.endsWith(q);
+  return { quoted, end: quoted ? word.end - 1 : word.end };
 }
 
 type Token = { kind: 'word'; word: Word } | { kind: 'op'; op: string; start: number; end: number };
@@ -282,8 +304,10 @@ function buildCommands(all: Word[], joinedBy: string | null, src: ShellSource, d
     const script = c >= 0 ? args[c + 1] : undefined;
     if (script) {
       const inner = innerSource(script, src);
+      const span = scriptSpan(script);
       const nested = parseCommands(inner, depth + 1).map((cmd) => ({
         ...cmd,
+        script: cmd.script ?? span,
         env: [...env, ...cmd.env],
         wrappers: [...wrappers, name, ...cmd.wrappers],
         joinedBy: cmd === undefined ? joinedBy : cmd.joinedBy,

@@ -20,6 +20,18 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'an unquoted sh -c script: reported, but no fix (the words would go to sh)',
+      code: 'FROM python:3.12-slim\nCMD sh -c gunicorn app\n',
+      errors: [{ messageId: 'missing', line: 2, column: 11, endColumn: 19 }],
+      output: null,
+    },
+    {
+      name: 'a quoted sh -c script: the fix goes inside the quotes',
+      code: "FROM python:3.12-slim\nCMD sh -c 'exec gunicorn'\n",
+      errors: [{ messageId: 'missing', line: 2, column: 17, endColumn: 25 }],
+      output: "FROM python:3.12-slim\nCMD sh -c 'exec gunicorn --worker-tmp-dir /dev/shm'\n",
+    },
+    {
       name: 'behind an init in exec form',
       code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "gunicorn", "app:app"]\n',
       errors: [{ messageId: 'missing', line: 2, column: 27, endColumn: 37 }],
