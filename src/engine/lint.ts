@@ -60,7 +60,11 @@ class Context implements RuleContext<string> {
     };
     // Rules write new lines with \n; a CRLF file gets CRLF lines.
     const eol = (f: { title: string; edits: TextEdit[] }) => (model.eol === '\n' ? f : { ...f, edits: f.edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, '\r\n') })) });
-    if (d.fix) finding.fix = { ...eol(d.fix), safety: 'safe' } as Fix;
+    // Blanks inserted at the end of an unquoted `sh -c word` script would become arguments of sh:
+    // such a fix would not fix anything (and would be offered again on every pass).
+    const splitsScript = (f: { edits: TextEdit[] }) => model.unquotedScriptEnds.size > 0
+      && f.edits.some((e) => e.start === e.end && model.unquotedScriptEnds.has(e.start) && /\s/.test(e.text));
+    if (d.fix && !splitsScript(d.fix)) finding.fix = { ...eol(d.fix), safety: 'safe' } as Fix;
     if (d.suggestions?.length) finding.suggestions = d.suggestions.map((s) => ({ ...eol(s), safety: 'unsafe' }) as Fix);
     this.findings.push(finding);
   }

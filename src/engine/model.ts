@@ -158,6 +158,11 @@ export class DockerfileModel {
   private readonly stageByInstruction = new Map<Instruction, Stage>();
   private readonly commandCache = new Map<Instruction, Command[]>();
   private readonly execCache = new Map<Instruction, Word[] | null>();
+  /**
+   * Where an unquoted `sh -c` script word ends (`sh -c gunicorn`): words inserted there go to sh,
+   * not into the script, so the lint drops a fix that inserts them (see Context.report).
+   */
+  readonly unquotedScriptEnds = new Set<number>();
   private readonly mountCache = new Map<Run, Mount[]>();
   private readonly envCache = new Map<Stage, EnvEntry[]>();
   private readonly envByName = new Map<Stage, Map<string, EnvEntry[]>>();
@@ -368,6 +373,7 @@ export class DockerfileModel {
       cmds = [];
     }
     this.commandCache.set(instr, cmds);
+    for (const c of cmds) if (c.script && !c.script.quoted) this.unquotedScriptEnds.add(c.script.end);
     return cmds;
   }
 

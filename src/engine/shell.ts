@@ -34,19 +34,9 @@ export interface Command {
   end: number;
   /**
    * For a command read from an `sh -c` script: whether the script word is quoted, and the offset
-   * where its text ends (the closing quote, or the end of an unquoted word). See `insertsInScript`.
+   * where its text ends (the closing quote, or the end of an unquoted word).
    */
   script?: { quoted: boolean; end: number };
-}
-
-/**
- * Whether `text` inserted at `offset` stays part of the command's `sh -c` script: inside the quotes
- * of a quoted script; never with a blank for an unquoted one (`sh -c gunicorn`, where a blank would
- * make new arguments of `sh`). Always true for a command that is not read from a script.
- */
-export function insertsInScript(cmd: Command, offset: number, text: string): boolean {
-  if (!cmd.script) return true;
-  return cmd.script.quoted ? offset <= cmd.script.end : !/\s/.test(text) && offset <= cmd.script.end;
 }
 
 /** The script span of an `sh -c` word: inside its quotes when it is quoted as a whole. */

@@ -2,7 +2,7 @@ import { copyArgs } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { argsAfter, insertWords, programWord, runtimeCommands } from '~/engine/runtime';
-import { insertsInScript, optionValue } from '~/engine/shell';
+import { optionValue } from '~/engine/shell';
 
 export default defineRule({
   name: 'gunicorn-worker-tmp-dir',
@@ -37,12 +37,10 @@ export default defineRule({
             context.report({ messageId: 'notTmpfs', range: { start: dir.start, end: dir.end }, data: { dir: dir.value } });
             continue;
           }
-          const edit = insertWords(word, ['--worker-tmp-dir', '/dev/shm']);
           context.report({
             messageId: 'missing',
             range: { start: word.start, end: word.end },
-            // Not after an unquoted `sh -c gunicorn`: the words would go to sh, not to gunicorn.
-            ...(insertsInScript(command, edit.start, edit.text) ? { fix: { title: 'Add `--worker-tmp-dir /dev/shm`', edits: [edit] } } : {}),
+            fix: { title: 'Add `--worker-tmp-dir /dev/shm`', edits: [insertWords(word, ['--worker-tmp-dir', '/dev/shm'])] },
           });
         }
       },

@@ -10,6 +10,12 @@ ruleTester.run(rule, {
     { name: 'BusyBox wget on Alpine (it rejects --progress)', code: 'FROM python:3.12-alpine\nRUN wget -O /usr/local/bin/dumb-init https://example.com/dumb-init\n' },
   ],
   invalid: [
+    {
+      name: 'an unquoted sh -c script gets no fix (the option would go to sh); a quoted one does',
+      code: "FROM debian:bookworm\nRUN sh -c wget x && sh -c 'wget https://example.com/a'\n",
+      errors: [{ messageId: 'progress', line: 2, column: 11, endColumn: 15 }, { messageId: 'progress', line: 2, column: 28, endColumn: 32 }],
+      output: "FROM debian:bookworm\nRUN sh -c wget x && sh -c 'wget --progress=dot:giga https://example.com/a'\n",
+    },
     { code: 'FROM debian:bookworm\nRUN wget https://example.com/a.tar.gz\n', errors: [{ messageId: 'progress', line: 2, column: 5, endColumn: 9 }], output: 'FROM debian:bookworm\nRUN wget --progress=dot:giga https://example.com/a.tar.gz\n' },
     {
       name: 'GNU wget installed on Alpine',
