@@ -52,6 +52,12 @@ function caseName(c: ValidCase): string {
  * cases are rejected; every case is also run with the whole registry to prove it holds in the
  * full pipeline.
  */
+/** This rule's findings among `findings`, as comparable text (position, message, fixes). */
+function sameInFull(rule: RuleModule, findings: Finding[]): string[] {
+  return findings.filter((f) => f.rule === rule.name)
+    .map((f) => JSON.stringify([f.start, f.end, f.line, f.column, f.endLine, f.endColumn, f.messageId, f.message, f.fix ?? null, f.suggestions ?? null]));
+}
+
 export const ruleTester = {
   run(rule: RuleModule, cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] }): void {
     const seen = new Set<string>();
@@ -68,8 +74,9 @@ export const ruleTester = {
           it(caseName(c), () => {
             const found = runRule(rule, c.code, c.options);
             expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
-            const full = lintWith(allRules, c.code, c.options ?? {});
+            const full = lintWith(allRules, c.code, { ...c.options, rules: { [rule.name]: 'on', ...c.options?.rules } });
             expect(full.ruleErrors).toEqual([]);
+            expect(sameInFull(rule, full.findings)).toEqual(sameInFull(rule, found));
           });
         }
       });
@@ -111,8 +118,10 @@ export const ruleTester = {
             } else if (c.output !== undefined && c.output !== null) {
               expect(fixed.text).toBe(c.output);
             }
-            const full = lintWith(allRules, c.code, c.options ?? {});
+            const full = lintWith(allRules, c.code, { ...c.options, rules: { [rule.name]: 'on', ...c.options?.rules } });
             expect(full.ruleErrors).toEqual([]);
+            // The other rules reading the same model change nothing about this rule's findings.
+            expect(sameInFull(rule, full.findings)).toEqual(sameInFull(rule, found));
             if (c.onbuild) {
               const wrapped = c.code.replace(/^RUN /m, 'ONBUILD RUN ');
               expect(runRule(rule, wrapped, c.options).length).toBeGreaterThan(0);
