@@ -21,10 +21,15 @@ export default defineRule({
         if (image.python.minorVersion) return;
         // `python:2` is 2.7 for good (no 2.8 will come); `devcontainers/python:1-3.12` starts with the image's own version.
         if (image.python.major !== null && image.python.major !== 3) return;
+        // No tag, or `latest`: base-image-untagged and base-image-latest report that same word and ask
+        // for a version already; a second finding on it would only repeat them.
+        if (!image.tag || image.tag === 'latest') return;
         // The same variant with a minor version: `python:3-alpine3.20` → `python:3.12-alpine3.20`, `python:slim` → `python:3.12-slim`.
         const rest = (image.tag ?? '').replace(/^(\d+|latest)(?=-|$)/i, '');
         const suffix = rest && !rest.startsWith('-') ? `-${rest}` : rest;
-        const example = `${image.name}:${image.name === 'pypy' ? '3.10' : '3.12'}${suffix}`;
+        // The repository as written (`cgr.dev/chainguard/python`), so the example names an image that exists.
+        const repository = image.raw.slice(0, image.raw.length - image.tag.length - 1);
+        const example = `${repository}:${image.name === 'pypy' ? '3.10' : '3.12'}${suffix}`;
         context.report({ messageId: 'floating', data: { image: from.getImage() ?? image.raw, example }, range: imageRange(stage, 'tag') });
       },
     };

@@ -1,6 +1,10 @@
 import type { Env } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
-import { pythonOption, runtimeCommands } from '~/engine/runtime';
+import { pythonModule } from '~/engine/commands';
+import { pythonOption, runtimeCommands, runtimeInstructions } from '~/engine/runtime';
+
+/** AWS Lambda's Python base images (`public.ecr.aws/lambda/python`, `amazon/aws-lambda-python`), by repository path. */
+const LAMBDA_PYTHON_BASE = /^(lambda\/python|amazon\/aws-lambda-python)$/;
 
 export default defineRule({
   name: 'python-unbuffered',
@@ -25,7 +29,16 @@ export default defineRule({
         const entry = model.envValue(stage, 'PYTHONUNBUFFERED');
         if (entry && entry.value !== '') return;
         // `CMD ["python", "-u", "app.py"]`: the interpreter's own switch for the same thing.
-        if (runtimeCommands(model, stage).some((r) => pythonOption(r.command, 'u'))) return;
+        const runtime = runtimeCommands(model, stage);
+        if (runtime.some((r) => pythonOption(r.command, 'u'))) return;
+        // AWS Lambda's runtime interface client (`awslambdaric`) wraps stdout and stderr in a stream that
+        // flushes every write before it loads the handler: on a Lambda base image whose entry point is
+        // left alone, or with `python -m awslambdaric` as the container command, nothing is buffered.
+        if (!entry) {
+          const base = model.baseImage(stage);
+          if (base && LAMBDA_PYTHON_BASE.test(base.path.toLowerCase()) && !runtimeInstructions(model, stage).entrypoint) return;
+          if (runtime.some((r) => /^(python|pypy)(\d+(\.\d+)?)?$/.test(r.command.name) && pythonModule(r.command.args)?.name === 'awslambdaric')) return;
+        }
         if (entry) {
           // The `PYTHONUNBUFFERED=` pair itself, not the whole ENV.
           const prop = (entry.instruction as Env).getProperties().filter((p) => p.getName() === 'PYTHONUNBUFFERED').pop();

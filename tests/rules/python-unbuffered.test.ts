@@ -26,8 +26,22 @@ ruleTester.run(rule, {
     { name: 'python -u in the CMD', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "bot.py"]\n' },
     { name: 'python -u clustered, behind an init, in the ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "python3", "-Bu", "-m", "worker"]\n' },
     { name: 'python -u behind pipenv run', code: 'FROM python:3.12-slim\nCMD ["pipenv", "run", "python", "-u", "bot.py"]\n' },
+    { name: 'AWS Lambda base image: the runtime interface client unbuffers stdout', code: df`
+      FROM public.ecr.aws/lambda/python:3.12
+      COPY requirements.txt \${LAMBDA_TASK_ROOT}
+      RUN pip install --no-cache-dir -r requirements.txt
+      COPY handler.py \${LAMBDA_TASK_ROOT}
+      CMD ["handler.lambda_handler"]` },
+    { name: 'AWS Lambda base image on Docker Hub, multi-stage', code: 'FROM amazon/aws-lambda-python:3.12 AS build\nRUN pip install --no-cache-dir --target /deps boto3\nFROM amazon/aws-lambda-python:3.12\nCOPY --from=build /deps /var/task\nCMD ["app.handler"]\n' },
+    { name: 'awslambdaric as the container command', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir awslambdaric\nENTRYPOINT ["/usr/local/bin/python", "-m", "awslambdaric"]\nCMD ["app.handler"]\n' },
   ],
   invalid: [
+    {
+      name: 'Lambda base image whose ENTRYPOINT runs a script of its own',
+      code: 'FROM public.ecr.aws/lambda/python:3.12\nCOPY worker.py /var/task/\nENTRYPOINT ["python3", "/var/task/worker.py"]\n',
+      errors: [{ messageId: 'missing', line: 1, column: 6, endLine: 1, endColumn: 39 }],
+      output: 'FROM public.ecr.aws/lambda/python:3.12\nENV PYTHONUNBUFFERED=1\nCOPY worker.py /var/task/\nENTRYPOINT ["python3", "/var/task/worker.py"]\n',
+    },
     {
       code: 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n',
       errors: [{ messageId: 'missing', line: 1, column: 6, endLine: 1, endColumn: 22 }],
