@@ -130,7 +130,8 @@ export function buildUser(model: DockerfileModel, stage: Stage, run: Instruction
   return model.userBefore(stage, run) ?? baseUser(model, stage)?.user ?? null;
 }
 
-function baseUser(model: DockerfileModel, stage: Stage): { user: string; uid: string; home: string } | null {
+/** The user a known base image (`BASE_USERS`) runs as, with its UID and home; null for other images. */
+export function baseUser(model: DockerfileModel, stage: Stage): { user: string; uid: string; home: string } | null {
   const path = model.baseImage(stage)?.path.toLowerCase();
   return path ? BASE_USERS.find((b) => b.path.test(path)) ?? null : null;
 }

@@ -1,3 +1,4 @@
+import { baseUser } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
 import type { Stage } from '~/engine/model';
 
@@ -19,9 +20,13 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    /** The UID a `useradd`/`adduser` of the stage or its parents gives `name`, if it sets one. */
-    const uidOf = (stage: Stage, name: string): string | null => {
+    /**
+     * Whether a `useradd`/`adduser` of the stage or its parents creates `name`, and the UID it gives
+     * it when it sets one.
+     */
+    const uidOf = (stage: Stage, name: string): { created: boolean; uid: string | null } => {
       let uid: string | null = null;
+      let created = false;
       for (const s of [...model.lineage(stage)].reverse()) {
         for (const i of s.instructions) {
           if (i.getKeyword() !== 'RUN') continue;
@@ -43,11 +48,13 @@ export default defineRule({
             }
             // `--uid "${UID}"` with `ARG UID=10001` (docker init's template).
             if (value !== null && value.includes('$')) value = model.resolveInStage(value, s, i);
-            if (positional[0] === name && value !== null) uid = /^\d+$/.test(value) ? value : null;
+            if (positional[0] !== name) continue;
+            created = true;
+            uid = value !== null && /^\d+$/.test(value) ? value : null;
           }
         }
       }
-      return uid;
+      return { created, uid };
     };
     return {
       FinalStage(stage) {
@@ -56,13 +63,21 @@ export default defineRule({
         const value = user.value.trim();
         const name = value.split(':')[0] ?? '';
         if (!name || /^\d+$/.test(name) || name === 'root') return;
-        // `nobody` is 65534 on Debian, Ubuntu and Alpine alike.
-        const uid = uidOf(stage, name) ?? (name === 'nobody' ? '65534' : null);
+        const made = uidOf(stage, name);
+        // A user the file never creates comes from the base image: its UID when the image is known
+        // (airflow 50000, jovyan 1000, mambauser 57439); `nobody` is 65534 on Debian, Ubuntu and Alpine alike.
+        const inherited = made.created ? null : baseUser(model, stage);
+        const uid = made.uid
+          ?? (inherited?.user === name ? inherited.uid : null)
+          ?? (!made.created && name === 'nobody' ? '65534' : null);
         const group = value.slice(name.length);
+        const useradd = `${model.baseImage(stage)?.distro?.distro === 'alpine' ? 'adduser -D -u 10001' : 'useradd --uid 10001'} ${name}`;
         const advice = uid !== null
           ? `Write its UID: \`USER ${uid}${group}\``
-          : `Write its numeric UID instead (\`id -u ${name}\` in the image prints it), or create the user with a fixed one (\`${
-            model.baseImage(stage)?.distro?.distro === 'alpine' ? 'adduser -D -u 10001' : 'useradd --uid 10001'} ${name}\`) and write \`USER 10001\``;
+          : made.created
+            ? `Write its numeric UID instead (\`id -u ${name}\` in the image prints it), or create the user with a fixed one (\`${useradd}\`) and write \`USER 10001\``
+            // Not created here, so the base image should have it, and a second `useradd` of it would fail.
+            : `Write its numeric UID instead (\`id -u ${name}\` in the image prints it). This file never creates \`${name}\`: if the base image does not have it either, create it with a fixed one (\`${useradd}\`) and write \`USER 10001\``;
         context.report({ messageId: 'named', data: { user: value, advice }, range: user.instruction.getArgumentsRange() ?? user.instruction.getRange() });
       },
     };

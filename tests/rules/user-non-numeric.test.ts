@@ -28,5 +28,20 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN useradd -u 1500 other && useradd -m app\nUSER app\n',
       errors: [{ messageId: 'named', message: /`id -u app`/ }],
     },
+    {
+      name: 'a user the base image provides: its known UID (Airflow), not advice to create it again',
+      code: 'FROM apache/airflow:2.10.2-python3.11\nUSER root\nRUN apt-get update\nUSER airflow\n',
+      errors: [{ messageId: 'named', line: 4, column: 6, endColumn: 13, message: /Write its UID: `USER 50000`\.$/ }],
+    },
+    {
+      name: 'Jupyter Docker Stacks on quay.io through a parent stage, group kept',
+      code: 'FROM quay.io/jupyter/scipy-notebook:2024-10-07 AS base\nFROM base\nUSER jovyan:users\n',
+      errors: [{ messageId: 'named', line: 3, column: 6, endColumn: 18, message: /Write its UID: `USER 1000:users`\.$/ }],
+    },
+    {
+      name: 'a user the file never creates, on an image not known here: creating it is only the fallback',
+      code: 'FROM apache/spark:3.5.3-python3\nUSER spark\n',
+      errors: [{ messageId: 'named', line: 2, column: 6, endColumn: 11, message: /\(`id -u spark` in the image prints it\)\. This file never creates `spark`: if the base image does not have it either, create it with a fixed one \(`useradd --uid 10001 spark`\)/ }],
+    },
   ],
 });
