@@ -28,7 +28,7 @@ function knownWithoutPythonpath(base: ImageRef | null): boolean {
   if (base.path.includes('$')) return false;
   const path = base.path.toLowerCase();
   // Docker Hub's official images have no namespace; elsewhere the registry says whose image it is.
-  if (!path.includes('/') || path.startsWith('library/')) return base.registry === null || base.registry === 'docker.io';
+  if (!path.includes('/') || path.startsWith('library/')) return base.registry === null || base.registry === 'docker.io' || base.registry === 'index.docker.io';
   return CLEAN_BASES.test(path);
 }
 

@@ -16,6 +16,20 @@ const ALWAYS_KNOWN = new Set([
 /** The COPY/ADD flags whose values BuildKit expands. */
 const EXPANDED_FLAGS = new Set(['chown', 'chmod', 'checksum']);
 
+/** `$PYTHONPATH` and `${PYTHONPATH…}` in an ENV value. */
+const PYTHONPATH_REF = /\$(PYTHONPATH(?![A-Za-z0-9_])|\{PYTHONPATH(?::?[-+?][^}]*)?\})/g;
+
+/**
+ * `ENV PYTHONPATH=/app:$PYTHONPATH`: an unset `$PYTHONPATH` leaves an empty entry, the working
+ * directory on `sys.path`. pythonpath-trailing-colon reports that reference (and fixes it), with the
+ * same base-image knowledge; a second finding on the same word would only repeat it.
+ */
+function extendsPythonpath(name: string, value: string): boolean {
+  if (name !== 'PYTHONPATH') return false;
+  const rest = value.replace(PYTHONPATH_REF, '');
+  return rest !== value && (rest.startsWith(':') || rest.endsWith(':') || rest.includes('::'));
+}
+
 /** Edit distance where swapping two neighbouring letters counts as one edit (`PAHT` → `PATH`). */
 function typoDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -160,7 +174,9 @@ export default defineRule({
             const props = (node as Env).getProperties();
             const earlier = new Set<string>();
             for (const p of props) {
-              check(stage, scan(p.getValueRange()), earlier);
+              const uses = scan(p.getValueRange());
+              // A global `ARG PYTHONPATH` not declared again in the stage keeps its own message here.
+              check(stage, extendsPythonpath(p.getName(), p.getValue() ?? '') && !model.globalArgs.has('PYTHONPATH') ? uses.filter((u) => u.name !== 'PYTHONPATH') : uses, earlier);
               earlier.add(p.getName());
             }
             for (const p of props) scope.add(p.getName());

@@ -34,6 +34,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'unset', message: /between two `:`/ }],
       output: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:/lib\n',
     },
+    { name: 'Docker Hub named as index.docker.io', code: 'FROM index.docker.io/library/python:3.12-slim\nENV PYTHONPATH=/app:$PYTHONPATH\n', errors: [{ messageId: 'unset', line: 2, column: 16, endColumn: 32 }], output: 'FROM index.docker.io/library/python:3.12-slim\nENV PYTHONPATH=/app\n' },
     { name: 'legacy form', code: 'FROM python:3.12-slim\nENV PYTHONPATH /app:$PYTHONPATH\n', errors: 1, output: 'FROM python:3.12-slim\nENV PYTHONPATH /app\n' },
     { name: 'ARG with an empty default', code: 'FROM python:3.12-slim\nARG PYTHONPATH=\nENV PYTHONPATH=/app:$PYTHONPATH\n', errors: [{ messageId: 'unset' }], output: 'FROM python:3.12-slim\nARG PYTHONPATH=\nENV PYTHONPATH=/app\n' },
     { name: 'ARG declared after the ENV does not count', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:$PYTHONPATH\nARG PYTHONPATH=/x\n', errors: 1, output: 'FROM python:3.12-slim\nENV PYTHONPATH=/app\nARG PYTHONPATH=/x\n' },

@@ -27,6 +27,8 @@ ruleTester.run(rule, {
       `,
     },
     { name: 'default and alternative forms handle the unset case', code: 'FROM python:3.12-slim\nWORKDIR ${APP_HOME:-/app}\nLABEL a=${A-x} b=${B:+y} c=${C+z}\n' },
+    { name: 'PYTHONPATH=/app:$PYTHONPATH is left to pythonpath-trailing-colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:$PYTHONPATH\n' },
+    { name: 'PYTHONPATH=${PYTHONPATH}:/src is left to pythonpath-trailing-colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=${PYTHONPATH}:/src\n' },
     { name: 'the variable inside its own guarded expansion', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app${PYTHONPATH:+:${PYTHONPATH}} LD=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib\n' },
     { name: 'single quotes and escapes stop expansion', code: "FROM python:3.12-slim\nLABEL price='$5' literal=\\$HOME\n" },
     { name: 'escape directive', code: '# escape=`\nFROM python:3.12-slim\nLABEL literal=`$HOME\n' },
@@ -61,8 +63,19 @@ ruleTester.run(rule, {
     },
     {
       name: 'PYTHONPATH is not set by the python image',
-      code: 'FROM python:3.12-slim\nENV PYTHONPATH=$PYTHONPATH:/app\n',
+      code: 'FROM python:3.12-slim\nENV PYTHONPATH=$PYTHONPATH\n',
       errors: [{ line: 2, column: 16, endColumn: 27 }],
+    },
+    {
+      name: 'a global ARG PYTHONPATH not declared in the stage keeps its message',
+      code: 'ARG PYTHONPATH=/x\nFROM python:3.12-slim\nENV PYTHONPATH=/app:$PYTHONPATH\n',
+      errors: [{ messageId: 'globalArg', line: 3, column: 21, endColumn: 32 }],
+      output: null,
+    },
+    {
+      name: 'PYTHONPATH read in another variable is still reported',
+      code: 'FROM python:3.12-slim\nENV EXTRA=$PYTHONPATH:/opt/lib PYTHONPATH=/app:$PYTHONPATH\n',
+      errors: [{ line: 2, column: 11, endColumn: 22 }],
     },
     {
       name: 'a global ARG used without declaring it in the stage',
