@@ -15,6 +15,9 @@ function setOnLine(instr: Instruction | null, name: string): number {
 }
 
 /** Tools that keep caches of their own under a home directory (`~/.cache/pypoetry`, `~/.cache/huggingface`, …). */
+/** The values Python's strtobool reads as false: pip accepts them for PIP_NO_CACHE_DIR and turns the cache off anyway. */
+const FALSE = /^(n|no|f|false|off|0)$/i;
+
 const OTHER_CACHE_USERS = new Set([
   'poetry', 'pdm', 'pipenv', 'hatch', 'pipx', 'uvx', 'pre-commit', 'huggingface-cli', 'hf', 'playwright',
   'yarn', 'npm', 'npx', 'pnpm', 'bun', 'go', 'cargo',
@@ -66,6 +69,8 @@ export default defineRule({
     messages: {
       wasted: '`{{flag}}` disables the cache that the `--mount=type=cache` on `{{target}}` provides, so the mount stays empty and every build downloads everything again. Remove `{{flag}}`.',
       wastedByEnv: '`{{variable}}` (set on line {{line}}) disables {{tool}}\'s cache, so this cache mount on `{{target}}` stays empty and every build downloads everything again. Remove `{{variable}}` and keep the mount; turn the cache off per command where there is no mount.',
+      wastedByFalseEnv: '`PIP_NO_CACHE_DIR={{value}}` (set on line {{line}}) still disables pip\'s cache: pip turns the cache off for any value of the variable, even `off`, `false` or `0`. This cache mount on `{{target}}` stays empty and every build downloads everything again. Remove `PIP_NO_CACHE_DIR` and keep the mount.',
+      wastedFalse: '`PIP_NO_CACHE_DIR={{value}}` still disables pip\'s cache (pip turns it off for any value of the variable, even `off`, `false` or `0`), so the `--mount=type=cache` on `{{target}}` stays empty and every build downloads everything again. Remove `PIP_NO_CACHE_DIR={{value}}`.',
     },
   },
   create(context) {
@@ -98,6 +103,9 @@ export default defineRule({
           if (!onToolCache(model, stage, run, cmd, tool, mount) && cmds.some((c) => c !== cmd && usesOtherCache(model, stage, run, c))) continue;
           const target = mount.target ?? '';
           const word = 'flag' in off ? off.flag : off.variable.word;
+          // PIP_NO_CACHE_DIR=off (or false, 0, no) reads as "keep the cache" but turns it off all the same:
+          // say so, or the message looks false to whoever wrote it.
+          const falseValue = tool === 'pip' && 'variable' in off && FALSE.test(off.variable.value.trim()) ? off.variable.value.trim() : null;
           if (word) {
             // Remove the word with its separator: the JSON comma before it, else the blanks after it.
             let start = word.start;
@@ -108,8 +116,7 @@ export default defineRule({
             // would turn `<<EOF` into a heredoc marker and swallow the following lines.
             const glued = context.text[word.end] === '<';
             context.report({
-              messageId: 'wasted',
-              data: { flag: word.value.split('=')[0]!, target },
+              ...(falseValue === null ? { messageId: 'wasted', data: { flag: word.value.split('=')[0]!, target } } : { messageId: 'wastedFalse', data: { value: falseValue, target } }),
               range: { start: word.start, end: word.end },
               ...(glued ? {} : { fix: { title: `Remove \`${word.value}\``, edits: [{ start, end, text: '' }] } }),
             });
@@ -119,9 +126,9 @@ export default defineRule({
           if (!('variable' in off) || reported.has(mount)) continue;
           reported.add(mount);
           const variable = tool === 'pip' ? 'PIP_NO_CACHE_DIR' : 'UV_NO_CACHE';
+          const line = setOnLine(off.variable.instruction, variable);
           context.report({
-            messageId: 'wastedByEnv',
-            data: { variable, tool, target, line: setOnLine(off.variable.instruction, variable) },
+            ...(falseValue === null ? { messageId: 'wastedByEnv', data: { variable, tool, target, line } } : { messageId: 'wastedByFalseEnv', data: { value: falseValue, target, line } }),
             range: mount.targetRange ?? mount.range,
           });
         }

@@ -19,14 +19,27 @@ ruleTester.run(rule, {
     { name: 'a mount on root\'s cache under another user catches nothing anyway (no fix loop with pip-no-cache-dir)', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir --user flask==3.0.3\n' },
     { name: 'PIP_CACHE_DIR exported elsewhere: the mount is not pip\'s cache (no fix loop with pip-no-cache-dir)', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip export PIP_CACHE_DIR=/tmp/pc && pip install --no-cache-dir flask==3.0.3\n' },
     { name: 'micromamba runs RUN as mambauser', code: 'FROM mambaorg/micromamba:1.5.8\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir flask==3.0.3\n' },
+    { name: 'UV_NO_CACHE=0 leaves uv\'s cache on (unlike pip, uv reads the value)', code: 'FROM python:3.12-slim\nENV UV_NO_CACHE=0 UV_LINK_MODE=copy\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked\n' },
     { name: 'empty inline PIP_NO_CACHE_DIR', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip PIP_NO_CACHE_DIR= pip install flask\n' },
   ],
   invalid: [
     {
       name: 'the line of the variable in a multi-line ARG',
       code: 'FROM python:3.12-slim\nARG PIP_DEFAULT_TIMEOUT=100 \\\n    PIP_NO_CACHE_DIR=off\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n',
-      errors: [{ messageId: 'wastedByEnv', line: 4, column: 31, endColumn: 47, message: /^`PIP_NO_CACHE_DIR` \(set on line 3\) disables pip's cache/ }],
+      errors: [{ messageId: 'wastedByFalseEnv', line: 4, column: 31, endColumn: 47, message: /^`PIP_NO_CACHE_DIR=off` \(set on line 3\) still disables pip's cache: pip turns the cache off for any value/ }],
       output: null,
+    },
+    {
+      name: 'ENV PIP_NO_CACHE_DIR=off reads as "keep the cache": the message says pip turns it off all the same',
+      code: '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=off PYTHONUNBUFFERED=1\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n',
+      errors: [{ messageId: 'wastedByFalseEnv', line: 4, column: 31, endColumn: 47, message: '`PIP_NO_CACHE_DIR=off` (set on line 3) still disables pip\'s cache: pip turns the cache off for any value of the variable, even `off`, `false` or `0`. This cache mount on `/root/.cache/pip` stays empty and every build downloads everything again. Remove `PIP_NO_CACHE_DIR` and keep the mount.' }],
+      output: null,
+    },
+    {
+      name: 'inline PIP_NO_CACHE_DIR=false: the message says it still disables the cache, the fix removes the assignment',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip PIP_NO_CACHE_DIR=false pip install -r requirements.txt\n',
+      errors: [{ messageId: 'wastedFalse', line: 2, column: 48, endColumn: 70, message: /^`PIP_NO_CACHE_DIR=false` still disables pip's cache \(pip turns it off for any value/ }],
+      output: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n',
     },
     {
       name: 'a mount target given by a variable, with the cache turned off',
