@@ -4,6 +4,8 @@ import { isDevelopmentStage } from '~/engine/runtime';
 import type { Word } from '~/engine/shell';
 
 const BUILD_TOOLS = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|cpp|clang(-\d+)?|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|gcc-c\+\+|rust|rustc|cargo|gfortran|.+-dev|.+-devel)$/;
+/** Headers and link libraries rather than a tool (`libpq-dev`, `python3-devel`, `musl-dev`, `linux-headers`). */
+const DEV = /^(.+-dev|.+-devel|linux-headers)$/;
 
 /** The command that removes `pkg` with the (non-apk) package manager that installed it. */
 function removeCommand(manager: PackageCall['manager'], pkg: string): string {
@@ -33,9 +35,9 @@ export default defineRule({
     category: 'size',
     scope: 'final-stage',
     messages: {
-      buildTool: '`{{pkg}}` is a build tool installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN` (`{{remove}}`).',
-      buildToolApk: '`{{pkg}}` is a build tool installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN`: `apk del {{pkg}}`, or install the build tools as a virtual package and delete it (`apk add --virtual .build-deps {{pkg}} … && apk del .build-deps`).',
-      buildToolApkGroup: '`{{pkg}}` is a build tool installed in the image that ships, in the virtual package `{{group}}` that is never deleted in the same `RUN`. Build in a separate stage and copy the result, or end the same `RUN` with `apk del {{group}}`.',
+      buildTool: '`{{pkg}}` is {{what}} installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN` (`{{remove}}`{{keep}}).',
+      buildToolApk: '`{{pkg}}` is {{what}} installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN`: `apk del {{pkg}}`, or install the build tools as a virtual package and delete it (`apk add --virtual .build-deps {{pkg}} … && apk del .build-deps`).',
+      buildToolApkGroup: '`{{pkg}}` is {{what}} installed in the image that ships, in the virtual package `{{group}}` that is never deleted in the same `RUN`. Build in a separate stage and copy the result, or end the same `RUN` with `apk del {{group}}`.',
     },
   },
   create(context) {
@@ -68,9 +70,18 @@ export default defineRule({
             if (!BUILD_TOOLS.test(name) || name.includes('$')) continue;
             if (removed.has(name) || (virtual && removed.has(virtual))) continue;
             const range = { start: p.start, end: p.end };
-            if (call.manager !== 'apk') context.report({ messageId: 'buildTool', data: { pkg: name, remove: removeCommand(call.manager, name) }, range });
-            else if (virtual) context.report({ messageId: 'buildToolApkGroup', data: { pkg: name, group: virtual }, range });
-            else context.report({ messageId: 'buildToolApk', data: { pkg: name }, range });
+            const dev = DEV.test(name);
+            const what = dev ? 'a development package (headers for compiling against a library)' : 'a build tool';
+            if (call.manager !== 'apk') {
+              // `apt-get purge --auto-remove` of a -dev package also takes the runtime library it pulled in
+              // (libpq5 for libpq-dev), and so does `dnf remove` (clean_requirements_on_remove is on by default).
+              const remover = call.manager === 'apt-get' || call.manager === 'apt' ? '`--auto-remove`' : call.manager === 'dnf' ? '`dnf remove`' : null;
+              const keep = dev && remover
+                ? `; first name on the install line the runtime library your program needs, such as \`${call.manager === 'dnf' ? 'libpq' : 'libpq5'}\` beside \`${call.manager === 'dnf' ? 'libpq-devel' : 'libpq-dev'}\`, or ${remover} removes it too`
+                : '';
+              context.report({ messageId: 'buildTool', data: { pkg: name, what, remove: removeCommand(call.manager, name), keep }, range });
+            } else if (virtual) context.report({ messageId: 'buildToolApkGroup', data: { pkg: name, what, group: virtual }, range });
+            else context.report({ messageId: 'buildToolApk', data: { pkg: name, what }, range });
           }
         });
       },

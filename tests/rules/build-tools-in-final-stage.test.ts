@@ -66,6 +66,20 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'buildToolApkGroup', message: /virtual package `\.build-deps`.*`apk del \.build-deps`/ }],
     },
     { name: 'dnf: the message suggests dnf remove', code: 'FROM fedora:40\nRUN dnf install -y gcc-c++\n', errors: [{ messageId: 'buildTool', message: /\(`dnf remove -y gcc-c\+\+`\)/ }] },
+    {
+      name: 'a -dev package is called a development package, and purging it with --auto-remove would take its runtime library too',
+      code: 'FROM python:3.12-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\n',
+      errors: [
+        { messageId: 'buildTool', line: 2, column: 66, endColumn: 69, message: /^`gcc` is a build tool installed .*\(`apt-get purge -y --auto-remove gcc`\)\.$/ },
+        { messageId: 'buildTool', line: 2, column: 70, endColumn: 79, message: /^`libpq-dev` is a development package \(headers for compiling against a library\) installed .*\(`apt-get purge -y --auto-remove libpq-dev`; first name on the install line the runtime library your program needs, such as `libpq5` beside `libpq-dev`, or `--auto-remove` removes it too\)\.$/ },
+      ],
+    },
+    {
+      name: 'dnf remove also drops the dependencies it no longer needs',
+      code: 'FROM rockylinux:9\nRUN dnf install -y gdal-devel && dnf clean all\n',
+      errors: [{ messageId: 'buildTool', line: 2, column: 20, endColumn: 30, message: /^`gdal-devel` is a development package .*\(`dnf remove -y gdal-devel`; first name on the install line the runtime library your program needs, such as `libpq` beside `libpq-devel`, or `dnf remove` removes it too\)\.$/ }],
+    },
+    { name: 'apk: musl-dev is a development package', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache musl-dev\n', errors: [{ messageId: 'buildToolApk', line: 2, column: 24, endColumn: 32, message: /^`musl-dev` is a development package \(headers for compiling against a library\) installed/ }] },
     { name: 'yum: the message suggests yum remove', code: 'FROM centos:7\nRUN yum install -y gcc\n', errors: [{ messageId: 'buildTool', message: /\(`yum remove -y gcc`\)/ }] },
     { name: 'zypper: the message suggests zypper remove', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in cmake\n', errors: [{ messageId: 'buildTool', message: /\(`zypper -n remove cmake`\)/ }] },
     { name: 'autoremove without apt-mark keeps manual packages', code: 'FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get autoremove -y\n', errors: 1 },
