@@ -100,6 +100,10 @@ export default defineRule({
         const venvs = src ? venvDirs(model, src) : [];
         const userSite = src ? installsForUser(model, src) : false;
         const trees = src ? installTrees(model, src) : [];
+        // An image (`--from=python:3.9-slim`), or a stage that only names one: nothing was installed there, so its whole
+        // `/usr/local` is an interpreter with its own standard library, put into this image on purpose (a CI image
+        // with several Pythons), not packages built for another version.
+        const pristine = !src || model.lineage(src).every((st) => st.instructions.every((i) => !/^(RUN|COPY|ADD)$/.test(i.getKeyword())));
         for (const s of args.sources) {
           // BuildKit expands the stage's ARG and ENV in the source path (`COPY --from=builder ${VENV} ${VENV}`).
           const path = model.resolveInStage(s.value, stage, copy).replace(/\/+$/, '') || '/';
@@ -112,7 +116,7 @@ export default defineRule({
           // `pip install --user` puts packages under ~/.local/lib/python3.X/site-packages.
           const isUserSite = userSite && /(^|\/)\.local(\/lib)?$/.test(path);
           // The install prefix, which holds lib/python3.X.
-          const isPrefix = /^\/usr\/local(\/lib)?$/.test(abs);
+          const isPrefix = /^\/usr\/local(\/lib)?$/.test(abs) && !(pristine && abs === '/usr/local');
           // A `pip install --prefix`/`--root` tree, a directory in it, or one that holds it.
           const isTree = trees.some((t) => abs === t || abs.startsWith(`${t}/`) || abs === '/' || t.startsWith(`${abs}/`));
           if (!pathVersion && !isVenv && !holds && !isUserSite && !isPrefix && !isTree) continue;
