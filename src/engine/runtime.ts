@@ -67,11 +67,23 @@ export function isExecForm(instr: Instruction): boolean {
   return /^\s*\[/.test(instr.getArgumentsContent() ?? '');
 }
 
-/** Inserts words after `after` in the instruction's own form: JSON strings in exec form, plain words in shell form. */
-export function insertWords(after: Word, words: string[]): { start: number; end: number; text: string } {
+/**
+ * Inserts words after `after` in the instruction's own form: JSON strings in exec form, plain words in shell form.
+ * Given the document's text, exec form copies the array's own separator (`","` stays `","`, not `", "`).
+ */
+export function insertWords(after: Word, words: string[], text?: string): { start: number; end: number; text: string } {
   const exec = after.raw.startsWith('"');
-  const text = exec ? words.map((w) => `, ${JSON.stringify(w)}`).join('') : words.map((w) => ` ${w}`).join('');
-  return { start: after.end, end: after.end, text };
+  const sep = exec && text !== undefined ? arraySeparator(text, after) : ', ';
+  const inserted = exec ? words.map((w) => `${sep}${JSON.stringify(w)}`).join('') : words.map((w) => ` ${w}`).join('');
+  return { start: after.end, end: after.end, text: inserted };
+}
+
+/** The separator next to a JSON-array element (`,` or `, `, blanks only), the one after it else the one before it; `, ` when neither is on its line. */
+function arraySeparator(text: string, word: Word): string {
+  const after = /^,[ \t]*(?=")/.exec(text.slice(word.end, word.end + 16));
+  if (after) return after[0];
+  const before = /,[ \t]*$/.exec(text.slice(Math.max(0, word.start - 16), word.start));
+  return before ? before[0] : ', ';
 }
 
 /**

@@ -40,7 +40,7 @@ export default defineRule({
           context.report({
             messageId: 'missing',
             range: { start: word.start, end: word.end },
-            fix: { title: 'Add `--worker-tmp-dir /dev/shm`', edits: [insertWords(word, ['--worker-tmp-dir', '/dev/shm'])] },
+            fix: { title: 'Add `--worker-tmp-dir /dev/shm`', edits: [insertWords(word, ['--worker-tmp-dir', '/dev/shm'], context.text)] },
           });
         }
       },

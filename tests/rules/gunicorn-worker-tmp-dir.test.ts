@@ -20,6 +20,18 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a compact exec-form array keeps its separator in the fix',
+      code: 'FROM python:3.12-slim\nCMD ["gunicorn","--bind",":8000","--workers","2","mysite.wsgi"]\n',
+      errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 16 }],
+      output: 'FROM python:3.12-slim\nCMD ["gunicorn","--worker-tmp-dir","/dev/shm","--bind",":8000","--workers","2","mysite.wsgi"]\n',
+    },
+    {
+      name: 'gunicorn last in a compact ENTRYPOINT array: the separator before it is copied',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["tini","--","gunicorn"]\nCMD ["app:app"]\n',
+      errors: [{ messageId: 'missing', line: 2, column: 25, endColumn: 35 }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["tini","--","gunicorn","--worker-tmp-dir","/dev/shm"]\nCMD ["app:app"]\n',
+    },
+    {
       name: 'an unquoted sh -c script: reported, but no fix (the words would go to sh)',
       code: 'FROM python:3.12-slim\nCMD sh -c gunicorn app\n',
       errors: [{ messageId: 'missing', line: 2, column: 11, endColumn: 19 }],
