@@ -29,7 +29,7 @@ export default defineRule({
           const end = model.offsets(instruction.getRange()).end;
           const span = (program: Word, sub: Word) => ({ start: sub.start > end ? sub.start : program.start, end: sub.end });
           const uvicorn = programWord(command, 'uvicorn');
-          const other = uvicorn ? null : programWord(command, 'gunicorn') ?? programWord(command, 'hypercorn');
+          const other = uvicorn ? null : programWord(command, 'gunicorn') ?? programWord(command, 'hypercorn') ?? programWord(command, 'granian');
           if (uvicorn || other) {
             const flag = argsAfter(all, (uvicorn ?? other)!).find((a) => a.value === '--reload' || a.value.startsWith('--reload='));
             if (!flag) continue;

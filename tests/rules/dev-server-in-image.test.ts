@@ -3,6 +3,7 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'granian without --reload (--no-reload)', code: 'FROM python:3.12-slim\nCMD ["granian", "--interface", "asgi", "--no-reload", "--workers", "4", "app:app"]\n' },
     'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n',
     'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n',
     'FROM python:3.12-slim\nCMD ["fastapi", "run", "app/main.py"]\n',
@@ -33,6 +34,7 @@ ruleTester.run(rule, {
     { name: 'runserver_plus through an ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["python", "manage.py"]\nCMD ["runserver_plus", "0.0.0.0:8000"]\n', errors: [{ messageId: 'runserver', line: 3, column: 6, endColumn: 22, message: /^`runserver_plus` runs a Django development server/ }] },
     { name: 'python -m django runserver', code: 'FROM python:3.12-slim\nCMD ["python", "-m", "django", "runserver", "--settings=app.settings"]\n', errors: [{ messageId: 'runserver', line: 2, column: 32, endColumn: 43 }] },
     { name: 'gunicorn --reload', code: 'FROM python:3.12-slim\nCMD gunicorn --reload -b :8000 app:app\n', errors: [{ messageId: 'reloadServer', line: 2, column: 14, endColumn: 22, message: /^`gunicorn --reload`/ }] },
+    { name: 'granian --reload', code: 'FROM python:3.12-slim\nCMD ["granian", "--interface", "asgi", "--reload", "app:app"]\n', errors: [{ messageId: 'reloadServer', line: 2, column: 40, endColumn: 50, message: /^`granian --reload` watches the code/ }] },
     { name: 'uvicorn --reload behind ddtrace-run', code: 'FROM python:3.12-slim\nCMD ["ddtrace-run", "uvicorn", "app:app", "--reload"]\n', errors: [{ messageId: 'reload', line: 2, column: 43, endColumn: 53 }] },
     { name: 'a stage named after production is judged', code: 'FROM python:3.12-slim AS devtools\nCMD ["flask", "run"]\n', errors: [{ messageId: 'flask' }] },
     { name: 'fastapi dev behind uv run', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "fastapi", "dev", "main.py"]\n', errors: [{ messageId: 'fastapiDev', line: 2, column: 19, endColumn: 35 }] },
