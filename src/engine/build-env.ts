@@ -115,12 +115,14 @@ function joinPath(dir: string, sub: string): string {
 
 /**
  * Base images whose own last `USER` is not root, so their `RUN`s run unprivileged until a `USER`
- * says otherwise: micromamba (mambauser), Apache Airflow (airflow), the Jupyter Docker Stacks
+ * says otherwise: micromamba (mambauser), Apache Airflow (airflow), Apache Spark (spark), the Jupyter Docker Stacks
  * (jovyan), the Red Hat / Software Collections Python images (1001, `HOME=/opt/app-root/src`).
  */
 const BASE_USERS: Array<{ path: RegExp; user: string; uid: string; home: string }> = [
   { path: /^(mambaorg|mamba-org)\/micromamba$/, user: 'mambauser', uid: '57439', home: '/home/mambauser' },
   { path: /^apache\/airflow$/, user: 'airflow', uid: '50000', home: '/home/airflow' },
+  // apache/spark-docker: `useradd --system --uid=185 spark` (no home is created) and `USER spark` last.
+  { path: /^apache\/spark$/, user: 'spark', uid: '185', home: '/home/spark' },
   { path: /^(jupyterhub\/singleuser|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation))$/, user: 'jovyan', uid: '1000', home: '/home/jovyan' },
   { path: /^(ubi\d+|rhel\d+|rhscl|sclorg)\/python-\d+[a-z0-9.-]*$/, user: '1001', uid: '1001', home: '/opt/app-root/src' },
 ];

@@ -39,9 +39,14 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'named', line: 3, column: 6, endColumn: 18, message: /Write its UID: `USER 1000:users`\.$/ }],
     },
     {
+      name: 'Apache Spark\'s spark is 185',
+      code: 'FROM apache/spark:3.5.3-scala2.12-java17-python3-ubuntu\nUSER root\nRUN pip3 install --no-cache-dir pandas==2.2.3\nUSER spark\n',
+      errors: [{ messageId: 'named', line: 4, column: 6, endColumn: 11, message: /Write its UID: `USER 185`\.$/ }],
+    },
+    {
       name: 'a user the file never creates, on an image not known here: creating it is only the fallback',
-      code: 'FROM apache/spark:3.5.3-python3\nUSER spark\n',
-      errors: [{ messageId: 'named', line: 2, column: 6, endColumn: 11, message: /\(`id -u spark` in the image prints it\)\. This file never creates `spark`: if the base image does not have it either, create it with a fixed one \(`useradd --uid 10001 spark`\)/ }],
+      code: 'FROM pytorch/torchserve:0.12.0-cpu\nUSER model-server\n',
+      errors: [{ messageId: 'named', line: 2, column: 6, endColumn: 18, message: /\(`id -u model-server` in the image prints it\)\. This file never creates `model-server`: if the base image does not have it either, create it with a fixed one \(`useradd --uid 10001 model-server`\)/ }],
     },
   ],
 });
