@@ -1,5 +1,7 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import { copyArgs } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
+import type { ImageRef } from '~/engine/image';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { logicalSource } from '~/engine/shell';
 
@@ -49,6 +51,29 @@ function jsonProblem(text: string): string | null {
   return 'strings need double quotes and commas between them';
 }
 
+/**
+ * Base images without `/bin/sh`: `scratch`, Google's distroless images (their `debug` tags keep a
+ * BusyBox shell under `/busybox`, so they are left out), and Chainguard's `python` and `static`
+ * without a `-dev` tag.
+ */
+function withoutShell(base: ImageRef | null): boolean {
+  if (!base || base.hasVariable) return false;
+  if (base.isScratch) return true;
+  const path = base.path.toLowerCase();
+  const tag = (base.tag ?? 'latest').toLowerCase();
+  if (base.registry === 'gcr.io' && path.startsWith('distroless/')) return !tag.includes('debug');
+  if (base.registry === 'cgr.dev' && /^chainguard\/(python|static)$/.test(path)) return !/(^|-)dev$/.test(tag);
+  return false;
+}
+
+/** Whether the stage (or a parent) copies files into `/`, `/bin` or `/usr/bin`, which may bring a shell along. */
+function copiesShell(model: DockerfileModel, stage: Stage): boolean {
+  return model.lineage(stage).some((s) => s.instructions.some((i) => {
+    const dest = copyArgs(model, i)?.destination?.value.replace(/\/+$/, '');
+    return dest !== undefined && /^(|\/bin|\/bin\/(ba|da|busybox\/)?sh|\/usr\/bin)$/.test(dest);
+  }));
+}
+
 /** The first SHELL of each stage (stages are per lint, so this never outlives one). */
 const firstShell = new WeakMap<Stage, Instruction | null>();
 
@@ -67,6 +92,7 @@ export default defineRule({
       shellFormEntrypoint: '`ENTRYPOINT` in shell form runs through `/bin/sh -c`: it ignores `CMD` and the arguments of `docker run`, and the `SIGTERM` of `docker stop` may never reach your program. Use exec form, `ENTRYPOINT ["program", "arg"]`.',
       shellFormVariable: '`CMD` in shell form runs through `/bin/sh -c`, so the shell can end up as PID 1 and the `SIGTERM` of `docker stop` may never reach your program. Plain exec form would not expand `{{variable}}`: start the command with `exec` (`CMD exec {{program}} …`) or write `CMD ["sh", "-c", "exec {{program}} …"]`, so that your program replaces the shell.',
       shellFormEntrypointVariable: '`ENTRYPOINT` in shell form runs through `/bin/sh -c`: it ignores `CMD` and the arguments of `docker run`, and the `SIGTERM` of `docker stop` may never reach your program. Plain exec form would not expand `{{variable}}`: write `ENTRYPOINT ["sh", "-c", "exec {{program}} …"]`.',
+      noShell: '`{{keyword}}` in shell form runs through `/bin/sh -c`, but `{{image}}` has no shell: the container fails to start (`/bin/sh: no such file or directory`). Use exec form, `{{keyword}} ["program", "arg"]`{{variable}}.',
       invalidJson: 'This `{{keyword}}` looks like exec form but is not valid JSON ({{problem}}), so Docker runs the text through `/bin/sh -c` instead. Write it as a JSON array of double-quoted strings, such as `{{keyword}} ["program", "arg"]`.',
     },
   },
@@ -89,14 +115,29 @@ export default defineRule({
       // BuildKit stays quiet once SHELL is set: the shell is then a deliberate choice.
       if (!context.inOnbuild && shellSet(model, stage, instr)) return;
       const cmds = model.commands(instr);
+      const base = context.inOnbuild ? null : model.baseImage(stage);
+      const noShell = withoutShell(base) && !copiesShell(model, stage);
       const single = cmds.length === 1 && cmds[0]!.env.length === 0 && cmds[0]!.wrappers.every((w) => w === 'exec');
       // `CMD exec gunicorn …`: the shell replaces itself with the program, which receives signals.
-      if (keyword === 'CMD' && single && cmds[0]!.wrappers.includes('exec')) return;
+      if (keyword === 'CMD' && single && cmds[0]!.wrappers.includes('exec') && !noShell) return;
       const flat = model.text.slice(start, end).replace(/\\\r?\n/g, ' ');
       const words = single ? [cmds[0]!.program, ...cmds[0]!.args] : [];
       const plain = single && !SHELL_SYNTAX.test(flat.replace(/^\s*exec\s+/, '')) && words.every((w) => w.raw === w.value);
       // `CMD gunicorn --bind 0.0.0.0:$PORT app:app`: exec form alone would pass `$PORT` literally.
       const variable = single ? /\$(\{[A-Za-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)/.exec(flat) : null;
+      if (noShell) {
+        const name = variable ? (variable[1]!.startsWith('{') ? `\${${variable[1]!.slice(1)}}` : `$${variable[1]!}`) : '';
+        context.report({
+          messageId: 'noShell',
+          data: { keyword, image: base!.raw, variable: name ? `; exec form does not expand \`${name}\` either, so give the program its value another way` : '' },
+          range: argsRange,
+          suggestions: plain ? [{
+            title: 'Use exec form',
+            edits: [{ start, end, text: `[${words.map((w) => JSON.stringify(w.value)).join(', ')}]` }],
+          }] : [],
+        });
+        return;
+      }
       if (variable) {
         const name = variable[1]!.startsWith('{') ? `\${${variable[1]!.slice(1)}}` : `$${variable[1]!}`;
         context.report({

@@ -18,9 +18,31 @@ ruleTester.run(rule, {
     { name: 'empty CMD with spaces', code: py('CMD [ ]') },
     { name: 'exec form across continuations', code: py('CMD ["gunicorn", \\\n     "--bind", "0.0.0.0:8000", \\\n     "app:app"]') },
     { name: 'exec form with escaped quotes and brackets inside strings', code: py('CMD ["sh", "-c", "echo \\"[x, y]\\" && exec python app.py"]') },
+    { name: 'exec form on distroless', code: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCMD ["main.py"]\n' },
+    { name: 'SHELL on a distroless debug image', code: 'FROM gcr.io/distroless/python3-debian12:debug\nSHELL ["/busybox/sh", "-c"]\nCMD python3 main.py\n' },
     { name: 'exec form with a backtick escape directive', code: '# escape=`\nFROM python:3.12-slim\nCMD ["python", `\n    "app.py"]\n' },
   ],
   invalid: [
+    {
+      name: 'distroless has no shell: the container does not start',
+      code: 'FROM python:3.11-slim AS build\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=build /app /app\nCMD python3 -m src.main\n',
+      errors: [{ messageId: 'noShell', line: 4, column: 5, endColumn: 24, message: /^`CMD` in shell form runs through `\/bin\/sh -c`, but `gcr\.io\/distroless\/python3-debian12` has no shell: the container fails to start/ }],
+    },
+    {
+      name: 'Chainguard python without -dev, CMD exec and a variable',
+      code: 'FROM cgr.dev/chainguard/python:latest\nENV PORT=8000\nCMD exec python -m http.server $PORT\n',
+      errors: [{ messageId: 'noShell', line: 3, column: 5, endColumn: 37, message: /exec form does not expand `\$PORT` either/ }],
+    },
+    {
+      name: 'scratch ENTRYPOINT',
+      code: 'FROM scratch\nCOPY --from=build /tool /tool\nENTRYPOINT /tool --serve\n',
+      errors: [{ messageId: 'noShell', line: 3, column: 12, endColumn: 25 }],
+    },
+    {
+      name: 'a shell image (-dev, debug, or a root filesystem copied in) keeps the usual message',
+      code: 'FROM cgr.dev/chainguard/python:latest-dev\nCMD python app.py\nFROM gcr.io/distroless/python3-debian12:debug\nCMD python3 app.py\nFROM scratch\nCOPY --from=busybox:1.36 / /\nCMD sh\n',
+      errors: [{ messageId: 'shellForm', line: 2 }, { messageId: 'shellForm', line: 4 }, { messageId: 'shellForm', line: 7 }],
+    },
     {
       code: py('CMD gunicorn --bind 0.0.0.0:8000 app:app'),
       errors: [{ messageId: 'shellForm', line: 2, column: 5, endColumn: 41 }],
@@ -122,6 +144,8 @@ it('suggests exec form for plain words only', () => {
     [py('CMD python manage.py migrate && gunicorn app.wsgi'), null],
     [py('CMD python -c "print(1)"'), null],
     [py('CMD FLASK_APP=app flask run'), null],
+    ['FROM scratch\nCOPY --from=build /tool /tool\nENTRYPOINT /tool --serve\n', 'FROM scratch\nCOPY --from=build /tool /tool\nENTRYPOINT ["/tool", "--serve"]\n'],
+    ['FROM gcr.io/distroless/python3-debian12\nCMD exec python3 -m app\n', 'FROM gcr.io/distroless/python3-debian12\nCMD ["python3", "-m", "app"]\n'],
   ];
   for (const [code, expected] of cases) {
     const { findings } = lintWith([rule], code);
