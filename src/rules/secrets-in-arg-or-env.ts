@@ -6,7 +6,8 @@ const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|passwd
 // file, version), public keys and key fingerprints (the official python image sets GPG_KEY), apt-key's
 // switch, names of files, paths and URLs that point at a secret, and settings about one (which
 // backend, how long a token lives, whether auth is on, where the auth server is: AIRFLOW__API__AUTH_BACKENDS,
-// ACCESS_TOKEN_EXPIRE_MINUTES, POSTGRES_HOST_AUTH_METHOD, SSH_AUTH_SOCK, CACHE_KEY_PREFIX, AUTH_DOMAIN).
+// ACCESS_TOKEN_EXPIRE_MINUTES, POSTGRES_HOST_AUTH_METHOD, SSH_AUTH_SOCK, CACHE_KEY_PREFIX, AUTH_DOMAIN), and
+// counts and limits of language-model tokens (TOKEN_LIMIT, MAX_TOKEN, NUM_TOKEN_SAMPLES).
 const ALLOWED = new RegExp([
   '(?:^|_)(?:public|pub|file|version)(?:_|$)',
   '^GPG_KEYS?$',
@@ -14,6 +15,8 @@ const ALLOWED = new RegExp([
   '_(?:PATH|URL|DIR|ID|NAME|LOCATION|SOCK|SOCKET|HOST|PORT|DOMAIN|ENDPOINT|SERVER|REALM|ISSUER|AUDIENCE|SCOPES?|USER|USERNAME|PREFIX|FORMAT|REGION)$',
   '_(?:BACKENDS?|TYPE|METHOD|MODE|ENABLED|DISABLED|EXPIRES?|EXPIRY|EXPIRATION|TTL|TIMEOUT|LIFETIME|LENGTH|ALGORITHM|(?:EXPIRE_)?(?:SECONDS|MINUTES|HOURS|DAYS))$',
   '^(?:ENABLE|DISABLE)_',
+  '_(?:LIMIT|COUNT|SIZE|MAX|MIN)$',
+  '^(?:MAX|MIN|NUM)_',
 ].join('|'), 'i');
 
 export default defineRule({

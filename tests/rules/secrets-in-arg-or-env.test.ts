@@ -11,10 +11,12 @@ ruleTester.run(rule, {
     { name: 'apt-key switch', code: 'FROM ubuntu:22.04\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\n' },
     { name: 'BuildKit skips version and file parts', code: 'FROM python:3.12-slim\nARG AUTH_LIB_VERSION=2.1\nENV SECRET_FILE_LOCATION=/run/secrets/x\n' },
     { name: 'where a secret is, not the secret', code: 'FROM python:3.12-slim\nENV SSH_AUTH_SOCK=/run/host-services/ssh-auth.sock POSTGRES_HOST_AUTH_METHOD=trust CACHE_KEY_PREFIX=app AUTH_DOMAIN=example.eu.auth0.com DB_USER_PASSWORD_FILE=/run/secrets/db\n' },
+    { name: 'token counts and limits of a language-model server', code: 'FROM vllm/vllm-openai:v0.6.3\nENV TOKEN_LIMIT=4096 MAX_TOKEN=512 NUM_TOKEN_SAMPLES=8 PROMPT_TOKEN_MAX=2048\n' },
     { name: 'settings about a secret', code: 'FROM apache/airflow:2.9.2\nENV AIRFLOW__API__AUTH_BACKENDS=airflow.api.auth.backend.basic_auth ACCESS_TOKEN_EXPIRE_MINUTES=30 AUTH_TYPE=oauth\n' },
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nARG API_TOKEN\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 14 }] },
+    { name: 'a token beside a token limit', code: 'FROM python:3.12-slim\nENV TOKEN_LIMIT=4096 HF_TOKEN=hf_x\n', errors: [{ messageId: 'secret', line: 2, column: 22, endColumn: 30, message: /^`HF_TOKEN` looks like a secret/ }] },
     { code: 'FROM python:3.12-slim\nENV DB_PASSWORD=hunter2 AWS_SECRET_ACCESS_KEY=abc\n', errors: 2 },
     { code: 'FROM python:3.12-slim\nENV GITHUB_TOKEN ghp_x\n', errors: 1 },
     { code: 'ARG PIP_INDEX_AUTH\nFROM python:3.12-slim\n', errors: 1 },
