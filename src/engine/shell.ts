@@ -37,6 +37,8 @@ export interface Command {
    * where its text ends (the closing quote, or the end of an unquoted word).
    */
   script?: { quoted: boolean; end: number };
+  /** Set when the command is in the `then`/`elif`/`else` body of an `if`: it may not run. */
+  branch?: true;
 }
 
 /** The script span of an `sh -c` word: inside its quotes when it is quoted as a whole. */
@@ -197,9 +199,13 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
   let words: Word[] = [];
   let joinedBy: string | null = null;
   let pendingJoin: string | null = null;
+  // One entry per open `if`: whether its current part is a body (`then`, `else`) rather than a condition.
+  const ifs: boolean[] = [];
   const flush = () => {
     if (words.length) {
-      commands.push(...buildCommands(words, joinedBy, src, depth));
+      const built = buildCommands(words, joinedBy, src, depth);
+      if (ifs.includes(true)) for (const c of built) c.branch = true;
+      commands.push(...built);
       joinedBy = null;
     }
     words = [];
@@ -226,7 +232,12 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
       continue;
     }
     const w = t.word;
-    if (words.length === 0 && KEYWORDS.has(w.value)) continue;
+    if (words.length === 0 && KEYWORDS.has(w.value)) {
+      if (w.value === 'if') ifs.push(false);
+      else if (w.value === 'fi') ifs.pop();
+      else if (ifs.length && (w.value === 'then' || w.value === 'else' || w.value === 'elif')) ifs[ifs.length - 1] = w.value !== 'elif';
+      continue;
+    }
     words.push({ ...w, start: at(w.start), end: at(w.end - 1) + 1 });
   }
   flush();

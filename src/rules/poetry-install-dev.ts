@@ -106,6 +106,9 @@ export default defineRule({
           if (dynamic.some((v) => v.includes('$'))) continue;
           const words = [...cmd.args.filter((a) => !a.value.includes('$')), ...dynamic.flatMap((v) => v.split(/\s+/).filter(Boolean).map((value) => ({ value, raw: value, start: 0, end: 0 })))];
           if (excludesDev(words)) continue;
+          // `if [ "$INSTALL_DEV" = true ]; then poetry install; else poetry install --only main; fi`
+          // (FastAPI's full-stack template): the development groups are a build-time choice.
+          if (cmd.branch && cmds.some((c) => c !== cmd && c.branch && poetryInstall(c) && excludesDev(c.args))) continue;
           // A copied project directory ships the environment only when Poetry created it inside the project (`.venv`).
           let copy = envCopy;
           if (!inFinal && !copy) {

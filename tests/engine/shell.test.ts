@@ -103,6 +103,11 @@ describe('commands through shell operators', () => {
     expect(summary('FROM x\nRUN while true; do pip install x && break; done\n')).toEqual(['true', 'pip install x', 'break']);
     expect(summary('FROM x\nRUN { echo a; echo b; } > /log\n')).toEqual(['echo a', 'echo b']);
   });
+  it('marks the commands in the then/elif/else bodies of an if as branches, not its conditions', () => {
+    const cmds = commandsOf('FROM x\nRUN apt-get update && if [ "$DEV" = 1 ]; then pip install -r dev.txt; elif test -f a; then if [ -f b ]; then echo b; fi; else bash -c "if true; then echo c; fi"; fi && echo done\n');
+    expect(cmds.map((c) => `${c.program.value}${c.branch ? ' (branch)' : ''}`))
+      .toEqual(['apt-get', '[', 'pip (branch)', 'test', '[ (branch)', 'echo (branch)', 'true (branch)', 'echo (branch)', 'echo']);
+  });
   it('drops redirections and their targets', () => {
     const cmds = commandsOf('FROM x\nRUN make 2>&1 > /dev/null && pip install x >>/log 2>/dev/null < in.txt\n');
     expect(cmds.map((c) => [c.program, ...c.args].map((w) => w.value).join(' '))).toEqual(['make', 'pip install x']);

@@ -3,6 +3,7 @@ import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'dev groups as a build-time choice (if … then poetry install; else poetry install --only main; fi)', code: 'FROM python:3.12-slim\nARG INSTALL_DEV=false\nRUN bash -c "if [ $INSTALL_DEV == \'true\' ] ; then poetry install --no-root ; else poetry install --no-root --only main ; fi"\n' },
     'FROM python:3.12-slim\nRUN poetry install --only main --no-root\n',
     { name: '--only=main', code: 'FROM python:3.12-slim\nRUN poetry install --only=main\n' },
     { name: '--without dev', code: 'FROM python:3.12-slim\nRUN poetry install --without dev,test --no-interaction\n' },
@@ -41,6 +42,18 @@ ruleTester.run(rule, {
     { name: 'options from an argument that leaves dev out', code: 'FROM python:3.12-slim\nARG POETRY_ARGS="--only main"\nRUN poetry install $POETRY_ARGS\n' },
   ],
   invalid: [
+    {
+      name: 'a poetry install guarded by if with no alternative that leaves dev out',
+      code: 'FROM python:3.12-slim\nRUN if [ -f poetry.lock ]; then poetry install --no-root; fi\n',
+      errors: [{ messageId: 'devInFinal', line: 2, column: 33, endColumn: 47 }],
+      output: null,
+    },
+    {
+      name: 'poetry install --only main followed by a plain poetry install outside any if still installs dev',
+      code: 'FROM python:3.12-slim\nRUN poetry install --only main && if [ -n "$CI" ]; then echo ci; fi && poetry install\n',
+      errors: [{ messageId: 'devInFinal', line: 2, column: 72, endColumn: 86 }],
+      output: null,
+    },
     {
       code: 'FROM python:3.12-slim\nRUN pip install poetry && poetry config virtualenvs.create false && poetry install --no-root\n',
       errors: [{ messageId: 'devInFinal', line: 2, column: 69, endColumn: 83 }],
