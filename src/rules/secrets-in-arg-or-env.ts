@@ -3,13 +3,13 @@ import { defineRule } from '~/engine/define-rule';
 // BuildKit's words, matched as whole `_`-separated parts of the name (API_KEY, DB_PASSWORD, TOKEN).
 const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|passwd|pword|secret|token)(?:_|$)/i;
 // Names that hold no secret although they contain one of the words: BuildKit's own exceptions (public,
-// file, version), public keys and key fingerprints (the official python image sets GPG_KEY), apt-key's
+// file, version), public and publishable keys (STRIPE_PUBLISHABLE_KEY, shipped to browsers by design) and key fingerprints (the official python image sets GPG_KEY), apt-key's
 // switch, names of files, paths and URLs that point at a secret, and settings about one (which
 // backend, how long a token lives, whether auth is on, where the auth server is: AIRFLOW__API__AUTH_BACKENDS,
 // ACCESS_TOKEN_EXPIRE_MINUTES, POSTGRES_HOST_AUTH_METHOD, SSH_AUTH_SOCK, CACHE_KEY_PREFIX, AUTH_DOMAIN), and
 // counts and limits of language-model tokens (TOKEN_LIMIT, MAX_TOKEN, NUM_TOKEN_SAMPLES).
 const ALLOWED = new RegExp([
-  '(?:^|_)(?:public|pub|file|version)(?:_|$)',
+  '(?:^|_)(?:public|pub|publishable|file|version)(?:_|$)',
   '^GPG_KEYS?$',
   '^APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE$',
   '_(?:PATH|URL|DIR|ID|NAME|LOCATION|SOCK|SOCKET|HOST|PORT|DOMAIN|ENDPOINT|SERVER|REALM|ISSUER|AUDIENCE|SCOPES?|USER|USERNAME|PREFIX|FORMAT|REGION)$',

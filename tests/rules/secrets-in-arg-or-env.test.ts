@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     { name: 'the python image sets GPG_KEY', code: 'FROM debian:bookworm-slim\nENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305\n' },
     { name: 'a path to a secret', code: 'FROM python:3.12-slim\nENV GOOGLE_APPLICATION_CREDENTIALS_FILE=/run/secrets/gcp\n' },
     { name: 'a public key', code: 'FROM python:3.12-slim\nARG PUBLIC_KEY\n' },
+    { name: 'a publishable key is public by design', code: 'FROM python:3.12-slim\nARG STRIPE_PUBLISHABLE_KEY\nENV STRIPE_PUBLISHABLE_KEY=$STRIPE_PUBLISHABLE_KEY\n' },
     { name: 'KEYBOARD is not KEY', code: 'FROM python:3.12-slim\nENV KEYBOARD_LAYOUT=us\n' },
     { name: 'apt-key switch', code: 'FROM ubuntu:22.04\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\n' },
     { name: 'BuildKit skips version and file parts', code: 'FROM python:3.12-slim\nARG AUTH_LIB_VERSION=2.1\nENV SECRET_FILE_LOCATION=/run/secrets/x\n' },
@@ -16,6 +17,7 @@ ruleTester.run(rule, {
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nARG API_TOKEN\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 14 }] },
+    { name: 'a secret key beside a publishable one', code: 'FROM python:3.12-slim\nENV STRIPE_PUBLISHABLE_KEY=pk_test_1 STRIPE_SECRET_KEY=sk_test_1\n', errors: [{ messageId: 'secret', line: 2, column: 38, endColumn: 55, message: /^`STRIPE_SECRET_KEY` looks like a secret/ }] },
     { name: 'a token beside a token limit', code: 'FROM python:3.12-slim\nENV TOKEN_LIMIT=4096 HF_TOKEN=hf_x\n', errors: [{ messageId: 'secret', line: 2, column: 22, endColumn: 30, message: /^`HF_TOKEN` looks like a secret/ }] },
     { code: 'FROM python:3.12-slim\nENV DB_PASSWORD=hunter2 AWS_SECRET_ACCESS_KEY=abc\n', errors: 2 },
     { code: 'FROM python:3.12-slim\nENV GITHUB_TOKEN ghp_x\n', errors: 1 },
