@@ -162,6 +162,45 @@ export default defineRule({
       return uses;
     };
 
+    /**
+     * In the script of a RUN, the shell expands variables from the environment BuildKit gives it: the
+     * stage's ARG and ENV values and the base image's. A platform argument (`$TARGETARCH`) or a global
+     * ARG that the stage never declared is not among them, whatever the base image, and the script
+     * sees an empty string (`yq_linux_${TARGETARCH}` downloads `yq_linux_`). Other names may be shell
+     * variables or come from the image, and are left alone, as is a name the script assigns itself.
+     */
+    const unsetInScript = (run: Run, stage: Stage): VariableUse[] => {
+      const range = run.getRange();
+      const flags = run.getFlags();
+      const start = flags.length ? model.offsets(flags[flags.length - 1]!.getRange()).end : model.offsets(run.getArgumentsRange() ?? range).start;
+      const end = model.offsets(range).end;
+      const script = model.text.slice(start, end);
+      // Exec form without a shell expands nothing.
+      if (/^\s*\[/.test(script) && run.getJSONStrings().length) return [];
+      // PowerShell and cmd read `$name` and `%name%` their own way.
+      if (windowsShell(stage)) return [];
+      const scope = scopeOf(stage);
+      const assigned = new Map<string, boolean>();
+      return variableUses(model.text, start, end, '\\', true).filter((u) => {
+        if (scope.has(u.name) || !(PLATFORM_ARGS.has(u.name) || model.globalArgs.has(u.name))) return false;
+        const n = u.name;
+        let a = assigned.get(n);
+        if (a === undefined) assigned.set(n, a = new RegExp(`(^|[^A-Za-z0-9_$])${n}=|\\b(for|local|export|declare|typeset|readonly)\\s+(-\\w+\\s+)*${n}\\b|\\bread\\b[^;&|\\n]*\\b${n}\\b`).test(script));
+        return !a;
+      });
+    };
+    /** Whether the stage or a parent sets a PowerShell or cmd SHELL (once per stage). */
+    const windowsShells = new Map<Stage, boolean>();
+    const windowsShell = (stage: Stage): boolean => {
+      let w = windowsShells.get(stage);
+      if (w === undefined) {
+        w = stage.instructions.some((i) => i.getKeyword() === 'SHELL' && /powershell|pwsh|cmd/i.test(i.getArgumentsContent() ?? ''))
+          || (!!stage.parent && stage.parent !== stage && windowsShell(stage.parent));
+        windowsShells.set(stage, w);
+      }
+      return w;
+    };
+
     return {
       '*'(node, stage) {
         if (!stage) return;
@@ -211,6 +250,7 @@ export default defineRule({
             for (const f of (node as Run).getFlags()) {
               if (f.getName().toLowerCase() === 'mount') check(stage, scan(f.getValueRange()));
             }
+            if (!context.inOnbuild) check(stage, unsetInScript(node as Run, stage));
             break;
           default:
         }

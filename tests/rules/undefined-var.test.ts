@@ -27,6 +27,17 @@ ruleTester.run(rule, {
       `,
     },
     { name: 'default and alternative forms handle the unset case', code: 'FROM python:3.12-slim\nWORKDIR ${APP_HOME:-/app}\nLABEL a=${A-x} b=${B:+y} c=${C+z}\n' },
+    { name: 'RUN: platform and global args declared in the stage, guarded, assigned by the script, or shell variables', code: df`
+      ARG YQ_VERSION=4.44.3
+      FROM python:3.12-slim
+      ARG TARGETARCH
+      ARG YQ_VERSION
+      RUN curl -fsSLo /yq https://example.com/v\${YQ_VERSION}/yq_linux_\${TARGETARCH} && echo "$HOME $foo"
+      RUN echo \${TARGETOS:-linux} '$TARGETVARIANT'
+      RUN BUILDARCH=$(uname -m) && echo $BUILDARCH
+      RUN for TARGETPLATFORM in a b; do echo $TARGETPLATFORM; done
+      RUN ["echo", "$BUILDOS"]` },
+    { name: 'RUN under PowerShell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN echo $TARGETARCH\n' },
     { name: 'PYTHONPATH=/app:$PYTHONPATH is left to pythonpath-trailing-colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:$PYTHONPATH\n' },
     { name: 'PYTHONPATH=${PYTHONPATH}:/src is left to pythonpath-trailing-colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=${PYTHONPATH}:/src\n' },
     { name: 'the variable inside its own guarded expansion', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app${PYTHONPATH:+:${PYTHONPATH}} LD=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib\n' },
@@ -65,6 +76,18 @@ ruleTester.run(rule, {
       name: 'PYTHONPATH is not set by the python image',
       code: 'FROM python:3.12-slim\nENV PYTHONPATH=$PYTHONPATH\n',
       errors: [{ line: 2, column: 16, endColumn: 27 }],
+    },
+    {
+      name: 'RUN: a platform arg the stage never declared is empty in the script',
+      code: 'FROM --platform=$BUILDPLATFORM python:3.12-slim\nRUN curl -fsSLo /usr/local/bin/yq https://example.com/yq_linux_\${TARGETARCH} \\\n    && chmod +x /usr/local/bin/yq\n',
+      errors: [{ messageId: 'platformArg', line: 2, column: 64, endColumn: 77 }],
+      output: null,
+    },
+    {
+      name: 'RUN: a global ARG not declared again, in a heredoc',
+      code: 'ARG APP_VERSION=1.2.3\nFROM python:3.12-slim\nRUN <<EOF\npip install --no-cache-dir app==$APP_VERSION\nEOF\n',
+      errors: [{ messageId: 'globalArg', line: 4, column: 33, endColumn: 45 }],
+      output: null,
     },
     {
       name: 'a global ARG PYTHONPATH not declared in the stage keeps its message',
