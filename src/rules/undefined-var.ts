@@ -165,7 +165,7 @@ export default defineRule({
     /**
      * In the script of a RUN, the shell expands variables from the environment BuildKit gives it: the
      * stage's ARG and ENV values and the base image's. A platform argument (`$TARGETARCH`) or a global
-     * ARG that the stage never declared is not among them, whatever the base image, and the script
+     * ARG that the stage never declared (on a base image whose variables are known) is not among them, and the script
      * sees an empty string (`yq_linux_${TARGETARCH}` downloads `yq_linux_`). Other names may be shell
      * variables or come from the image, and are left alone, as is a name the script assigns itself.
      */
@@ -182,7 +182,9 @@ export default defineRule({
       const scope = scopeOf(stage);
       const assigned = new Map<string, boolean>();
       return variableUses(model.text, start, end, '\\', true).filter((u) => {
-        if (scope.has(u.name) || !(PLATFORM_ARGS.has(u.name) || model.globalArgs.has(u.name))) return false;
+        if (scope.has(u.name)) return false;
+        // A global ARG's name may also be an ENV of an image not known here (`NODE_VERSION` in `node`).
+        if (!PLATFORM_ARGS.has(u.name) && !(model.globalArgs.has(u.name) && baseEnv.get(stage))) return false;
         const n = u.name;
         let a = assigned.get(n);
         if (a === undefined) assigned.set(n, a = new RegExp(`(^|[^A-Za-z0-9_$])${n}=|\\b(for|local|export|declare|typeset|readonly)\\s+(-\\w+\\s+)*${n}\\b|\\bread\\b[^;&|\\n]*\\b${n}\\b`).test(script));

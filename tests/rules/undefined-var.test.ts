@@ -37,6 +37,7 @@ ruleTester.run(rule, {
       RUN BUILDARCH=$(uname -m) && echo $BUILDARCH
       RUN for TARGETPLATFORM in a b; do echo $TARGETPLATFORM; done
       RUN ["echo", "$BUILDOS"]` },
+    { name: 'RUN: a global ARG on a base image whose variables are unknown (node sets NODE_VERSION)', code: 'ARG NODE_VERSION=20\nFROM node:\${NODE_VERSION}-slim\nRUN echo $NODE_VERSION\n' },
     { name: 'RUN under PowerShell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN echo $TARGETARCH\n' },
     { name: 'PYTHONPATH=/app:$PYTHONPATH is left to pythonpath-trailing-colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=/app:$PYTHONPATH\n' },
     { name: 'PYTHONPATH=${PYTHONPATH}:/src is left to pythonpath-trailing-colon', code: 'FROM python:3.12-slim\nENV PYTHONPATH=${PYTHONPATH}:/src\n' },
