@@ -64,6 +64,7 @@ import noEmptyContinuation from './no-empty-continuation';
 import npmUnpinned from './npm-unpinned';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
 import opencvGuiLibs from './opencv-gui-libs';
+import pipExternallyManaged from './pip-externally-managed';
 import pipNoCacheDir from './pip-no-cache-dir';
 import pipUnpinned from './pip-unpinned';
 import pipefailMissing from './pipefail-missing';
@@ -168,6 +169,7 @@ export const rules: readonly RuleModule[] = [
   npmUnpinned,
   onbuildForbiddenTrigger,
   opencvGuiLibs,
+  pipExternallyManaged,
   pipNoCacheDir,
   pipUnpinned,
   pipefailMissing,
