@@ -1,6 +1,7 @@
 import { defineRule } from '~/engine/define-rule';
 import { normalizePath } from '~/engine/mounts';
 import type { Command } from '~/engine/shell';
+import { joinPath, workdirAt } from '~/engine/workdir';
 
 /** Directories meant to be thrown away: changing into them needs no WORKDIR. */
 const TEMPORARY = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
@@ -39,6 +40,14 @@ export default defineRule({
     return {
       RUN(run) {
         const cmds = model.commands(run);
+        const stage = model.stageOf(run);
+        const atWorkdir = (dir: string): boolean => {
+          if (!stage || !dir) return false;
+          const resolved = model.resolveInStage(dir, stage, run);
+          if (!resolved.startsWith('/') || resolved.includes('$')) return false;
+          const workdir = workdirAt(model, stage, run);
+          return workdir !== null && joinPath('/', resolved) === workdir;
+        };
         for (let i = 0; i < cmds.length; i++) {
           const cmd = cmds[i]!;
           if (cmd.name !== 'cd') continue;
@@ -50,6 +59,10 @@ export default defineRule({
           if (dir && /^\.\.(\/\.\.)*\/?$/.test(dir) && cmds.slice(0, i).some((c) => c.name === 'cd')) continue;
           // `cd "$(mktemp -d)"`, `cd /tmp/build && … && rm -rf /tmp/build`: a scratch directory.
           if (dir && (/\$\(|`/.test(dir) || TEMPORARY.test(dir) || removedLater(cmds, i, dir))) continue;
+          // `cd /opt/x && make && cd /app` where `/app` is the WORKDIR: the script goes back itself,
+          // so neither `cd` is meant to last.
+          if (dir && atWorkdir(dir)) continue;
+          if (cmds.slice(i + 1).some((c) => c.name === 'cd' && c.joinedBy !== '(' && atWorkdir(target(c) ?? ''))) continue;
           const shown = dir ?? '~';
           context.report({
             messageId: cmds.length === 1 ? 'alone' : 'cd',

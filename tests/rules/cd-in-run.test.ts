@@ -20,6 +20,18 @@ ruleTester.run(rule, {
     },
     { name: 'parent directory removed', code: 'FROM python:3.12-slim\nRUN mkdir -p /build/src && cd /build/src && make && rm -rf /build\n' },
     { name: 'cd .. back out of a cloned directory removed later', code: 'FROM python:3.12-slim\nRUN git clone https://github.com/x/y.git && cd y && pip install . && cd .. && rm -rf y\n' },
+    {
+      name: 'cd back to the WORKDIR after building elsewhere',
+      code: df`
+        FROM python:3.12-slim
+        WORKDIR /usr/src/app/
+        RUN if [ "$(uname -m)" = "aarch64" ]; then \\
+              cd /usr/src/qpdf && make install && cd /usr/src/app/; \\
+            fi \\
+            && pip install --no-cache-dir -r requirements.txt
+      `,
+    },
+    { name: 'cd to the WORKDIR through its variable', code: 'FROM python:3.12-slim\nENV APP=/srv/app\nWORKDIR $APP\nRUN cd /opt/x && make; cd "$APP" && pip install .\n' },
     { name: 'the word cd in an echo', code: 'FROM python:3.12-slim\nRUN echo "cd /app"\n' },
     { name: 'command substitution', code: 'FROM python:3.12-slim\nRUN echo "$(cd /app && pwd)" > /where\n' },
   ],
@@ -28,6 +40,11 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN cd /app && pip install --no-cache-dir .\n',
       errors: [{ messageId: 'cd', line: 2, column: 5, endColumn: 12 }],
       onbuild: true,
+    },
+    {
+      name: 'cd to a directory other than the WORKDIR',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN cd /app/src && pip install .\n',
+      errors: [{ messageId: 'cd', line: 3, column: 5, endColumn: 16 }],
     },
     {
       name: 'cd alone',
