@@ -34,10 +34,13 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const check = (keyword: 'ARG' | 'ENV') => (instr: { getProperties(): Array<{ getName(): string; getNameRange(): import('~/engine/types').LspRange }> }) => {
+    const check = (keyword: 'ARG' | 'ENV') => (instr: { getProperties(): Array<{ getName(): string; getValue(): string | null; getNameRange(): import('~/engine/types').LspRange }> }) => {
       for (const p of instr.getProperties()) {
         const name = p.getName();
         if (!SECRET.test(name) || ALLOWED.test(name)) continue;
+        // `ENV PASSWORD=""` stores nothing: it names a setting to give with `docker run -e`. An `ARG`
+        // default is different, a `--build-arg` still lands in the history.
+        if (keyword === 'ENV' && p.getValue() === '') continue;
         context.report({ messageId: 'secret', data: { name, keyword, id: name.toLowerCase() }, range: model.offsets(p.getNameRange()) });
       }
     };

@@ -6,6 +6,7 @@ ruleTester.run(rule, {
     'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\n',
     { name: 'the python image sets GPG_KEY', code: 'FROM debian:bookworm-slim\nENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305\n' },
     { name: 'a path to a secret', code: 'FROM python:3.12-slim\nENV GOOGLE_APPLICATION_CREDENTIALS_FILE=/run/secrets/gcp\n' },
+    { name: 'an empty ENV placeholder, set with docker run -e', code: 'FROM python:3.12-slim\nENV USERNAME="" PASSWORD=""\nENV API_TOKEN=\n' },
     { name: 'a public key', code: 'FROM python:3.12-slim\nARG PUBLIC_KEY\n' },
     { name: 'a publishable key is public by design', code: 'FROM python:3.12-slim\nARG STRIPE_PUBLISHABLE_KEY\nENV STRIPE_PUBLISHABLE_KEY=$STRIPE_PUBLISHABLE_KEY\n' },
     { name: 'KEYBOARD is not KEY', code: 'FROM python:3.12-slim\nENV KEYBOARD_LAYOUT=us\n' },
@@ -22,6 +23,8 @@ ruleTester.run(rule, {
     { code: 'FROM python:3.12-slim\nENV DB_PASSWORD=hunter2 AWS_SECRET_ACCESS_KEY=abc\n', errors: 2 },
     { code: 'FROM python:3.12-slim\nENV GITHUB_TOKEN ghp_x\n', errors: 1 },
     { code: 'ARG PIP_INDEX_AUTH\nFROM python:3.12-slim\n', errors: 1 },
+    { name: 'an ARG with an empty default still records a --build-arg', code: 'FROM python:3.12-slim\nARG API_TOKEN=""\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 14 }] },
+    { name: 'an ENV copied from an ARG', code: 'FROM python:3.12-slim\nARG TOKEN\nENV API_TOKEN=${TOKEN}\n', errors: 2 },
     { name: 'real secrets next to settings', code: 'FROM apache/airflow:2.9.2\nENV AIRFLOW__WEBSERVER__SECRET_KEY=x AIRFLOW__CORE__FERNET_KEY=y AUTH_HEADER=z\n', errors: 3 },
   ],
 });
