@@ -19,6 +19,9 @@ const ALLOWED = new RegExp([
   '^(?:MAX|MIN|NUM)_',
 ].join('|'), 'i');
 
+/** ENV values that hold no secret: nothing, or a word that turns the feature off. */
+const NO_VALUE = /^(?:|no|none|null|false|off|disabled?|0)$/i;
+
 export default defineRule({
   name: 'secrets-in-arg-or-env',
   meta: {
@@ -38,9 +41,10 @@ export default defineRule({
       for (const p of instr.getProperties()) {
         const name = p.getName();
         if (!SECRET.test(name) || ALLOWED.test(name)) continue;
-        // `ENV PASSWORD=""` stores nothing: it names a setting to give with `docker run -e`. An `ARG`
-        // default is different, a `--build-arg` still lands in the history.
-        if (keyword === 'ENV' && p.getValue() === '') continue;
+        // `ENV PASSWORD=""` stores nothing: it names a setting to give with `docker run -e`; and
+        // `ENV GOOGLE_API_KEY=no` switches a feature off. An `ARG` default is different: a
+        // `--build-arg` still lands in the history.
+        if (keyword === 'ENV' && NO_VALUE.test(p.getValue() ?? 'x')) continue;
         context.report({ messageId: 'secret', data: { name, keyword, id: name.toLowerCase() }, range: model.offsets(p.getNameRange()) });
       }
     };
