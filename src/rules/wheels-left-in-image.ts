@@ -17,6 +17,22 @@ function absolute(model: DockerfileModel, stage: Stage, instr: Instruction, path
   return workdir === null ? null : joinPath(workdir, path);
 }
 
+/**
+ * The `WORKDIR` in force at `instr`, in the stage or a parent (null: the base image's own). Two relative
+ * paths under the same one name the same directory even when it cannot be known (`COPY … .` then
+ * `pip install *.whl` with no `WORKDIR`: the base image's working directory, `/` for python images).
+ */
+function workdirInstruction(model: DockerfileModel, stage: Stage, instr: Instruction): Instruction | null {
+  let last: Instruction | null = null;
+  for (const s of model.lineage(stage).reverse()) {
+    for (const i of s.instructions) {
+      if (s === stage && !model.isBefore(i, instr)) break;
+      if (i.getKeyword() === 'WORKDIR') last = i;
+    }
+  }
+  return last;
+}
+
 interface Copied {
   source: Word;
   /** The destination as written, trailing slashes removed (`.` for the working directory). */
@@ -28,13 +44,20 @@ interface Copied {
   path: string;
   /** The `target=` of the bind mount: where the `COPY` put the files, so the install command keeps working. */
   target: string;
+  /** The `target=` had to move (to `/wheels`): a mount on the working directory `/` would hide the whole file system. */
+  moved: boolean;
+  /** The `WORKDIR` in force at the `COPY`. */
+  workdir: Instruction | null;
 }
 
 /** Whether `value` (a path the install reads) lies in the copied destination. */
-function inDest(value: string, c: Copied, abs: string | null, isPath: boolean): boolean {
+function inDest(value: string, c: Copied, abs: string | null, isPath: boolean, workdir: Instruction | null): boolean {
   const v = value.replace(/^file:\/\//, '');
   const dest = c.dest || '/';
   if (v === dest || v.startsWith(`${dest}/`) || (v.endsWith('.whl') && dest.endsWith('.whl'))) return true;
+  // Copied into the working directory, read from it by a relative path (`COPY --from=b /dist/*.whl .` then
+  // `pip install *.whl`), with no `WORKDIR` between them: the same directory, known or not.
+  if (dest === '.' && workdir === c.workdir && !v.startsWith('/') && !v.startsWith('-') && (isPath || v.includes('/') || v.endsWith('.whl'))) return true;
   // Through the working directory (`COPY … wheels/` then `pip install /app/wheels/*`): only words that are paths,
   // which a `--find-links` value always is (`--find-links=wheels`), while a bare word may be a package (`wheel`).
   if (c.destAbs === null || abs === null || v.startsWith('-') || !(isPath || v.includes('/') || v.endsWith('.whl'))) return false;
@@ -54,11 +77,15 @@ function installPaths(cmd: Command): Array<{ value: string; isPath: boolean }> {
 }
 
 /** Whether `value` (an `rm` argument) removes what the `COPY` put in place: the destination, its contents, or a directory above it. */
-function removes(value: string, c: Copied, abs: string | null): boolean {
+function removes(value: string, c: Copied, abs: string | null, workdir: Instruction | null): boolean {
   const dest = c.dest || '/';
   const bare = value.replace(/\/\*[^/]*$/, '').replace(/\/+$/, '') || '/';
   if (bare === dest || dest.startsWith(`${bare}/`)) return true;
+  // The wheels copied into the working directory, by a glob there (`rm -f *.whl`).
+  if (dest === '.' && workdir === c.workdir && !value.includes('/') && (value.includes('*') || value.endsWith('.whl'))) return true;
   if (c.destAbs === null || abs === null) return false;
+  // A glob in the destination directory, the root included (`WORKDIR /`, `COPY … .`, `rm -f /*.whl`).
+  if (/\/\*[^/]*$/.test(abs) && (abs.replace(/\/\*[^/]*$/, '') || '/') === c.destAbs) return true;
   const absBare = abs.replace(/\/\*[^/]*$/, '').replace(/\/+$/, '') || '/';
   return absBare !== '/' && (absBare === c.destAbs || c.destAbs.startsWith(`${absBare}/`));
 }
@@ -76,8 +103,8 @@ export default defineRule({
     category: 'size',
     scope: 'final-stage',
     messages: {
-      left: 'The wheels copied here stay in this `COPY` layer after they are installed (line {{line}}), even if a later step deletes them: the image carries every package twice. Install with `RUN --mount=type=bind,from={{from}},source={{path}},target={{target}} pip install …` instead.',
-      removed: 'The `rm` on line {{rmLine}} does not shrink the image: it only hides the wheels in a later layer, because the files stay in this `COPY` layer, so the image carries every package twice (installed on line {{line}}). Drop the `COPY` and the `rm` and install with `RUN --mount=type=bind,from={{from}},source={{path}},target={{target}} pip install …` instead.',
+      left: 'The wheels copied here stay in this `COPY` layer after they are installed (line {{line}}), even if a later step deletes them: the image carries every package twice. Install with `RUN --mount=type=bind,from={{from}},source={{path}},target={{target}} {{install}}` instead.',
+      removed: 'The `rm` on line {{rmLine}} does not shrink the image: it only hides the wheels in a later layer, because the files stay in this `COPY` layer, so the image carries every package twice (installed on line {{line}}). Drop the `COPY` and the `rm` and install with `RUN --mount=type=bind,from={{from}},source={{path}},target={{target}} {{install}}` instead.',
     },
   },
   create(context) {
@@ -92,7 +119,7 @@ export default defineRule({
             if (!isRm(cmd)) continue;
             for (const entry of installed) {
               if (entry.rmLine !== null) continue;
-              if (cmd.args.some((a) => !a.value.startsWith('-') && removes(a.value, entry.c, absolute(model, stage, instr, a.value)))) {
+              if (cmd.args.some((a) => !a.value.startsWith('-') && removes(a.value, entry.c, absolute(model, stage, instr, a.value), workdirInstruction(model, stage, instr)))) {
                 entry.rmLine = model.lines.position(cmd.start).line;
               }
             }
@@ -118,8 +145,11 @@ export default defineRule({
               const destAbs = absolute(model, stage, instr, dest);
               const targetAbs = absolute(model, stage, instr, relTarget);
               // A relative target is resolved against WORKDIR by BuildKit, as the COPY destination was.
-              const target = targetAbs ?? relTarget.replace(/^\.\//, '');
-              copied.push({ source: s, dest, destAbs, from: args.from, path, target });
+              let target = targetAbs ?? relTarget.replace(/^\.\//, '');
+              // A mount on `/` (or on a working directory that may be `/`) would hide the whole file system, pip included.
+              const moved = target === '/' || target === '.' || target === '';
+              if (moved) target = '/wheels';
+              copied.push({ source: s, dest, destAbs, from: args.from, path, target, moved, workdir: workdirInstruction(model, stage, instr) });
             }
             continue;
           }
@@ -130,8 +160,9 @@ export default defineRule({
           cmds.forEach((cmd, n) => {
             if (!pipInstall(cmd) && !uvInstall(cmd)) return;
             const paths = installPaths(cmd);
+            const workdir = workdirInstruction(model, stage, instr);
             for (const c of [...copied]) {
-              if (!paths.some((p) => inDest(p.value, c, absolute(model, stage, instr, p.value.replace(/^file:\/\//, '')), p.isPath))) continue;
+              if (!paths.some((p) => inDest(p.value, c, absolute(model, stage, instr, p.value.replace(/^file:\/\//, '')), p.isPath, workdir))) continue;
               const entry = { c, line: instr.getRange().start.line + 1, rmLine: null };
               installed.push(entry);
               // An `rm` later in the same RUN.
@@ -142,7 +173,7 @@ export default defineRule({
         }
         for (const { c, line, rmLine } of installed) {
           const target = c.target === '/tmp' || c.target === '/var/tmp' ? `${c.target},rw` : c.target;
-          const data = { line, rmLine: rmLine ?? 0, from: c.from, path: c.path, target };
+          const data = { line, rmLine: rmLine ?? 0, from: c.from, path: c.path, target, install: c.moved ? `pip install ${c.target}/…` : 'pip install …' };
           context.report({ messageId: rmLine === null ? 'left' : 'removed', data, range: { start: c.source.start, end: c.source.end } });
         }
       },

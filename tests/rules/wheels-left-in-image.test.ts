@@ -12,6 +12,7 @@ ruleTester.run(rule, {
     { name: 'wheels copied into a builder only', code: 'FROM python:3.12 AS a\nFROM python:3.12 AS b\nCOPY --from=a /wheels /wheels\nRUN pip install /wheels/*\nFROM python:3.12-slim\n' },
     { name: 'copied but not installed', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nCOPY --from=b /wheels /srv/wheels\n' },
     { name: '--find-links= naming another directory', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nCOPY --from=b /wheels /wheels\nRUN pip install --no-index --find-links=/other flask\n' },
+    { name: 'copied into the working directory, installed by a relative glob after another WORKDIR', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nCOPY --from=b /dist/*.whl .\nWORKDIR /srv\nRUN pip install *.whl\n' },
     { name: 'wheels copied into WORKDIR, a package name is not a path', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nWORKDIR /app\nCOPY --from=b /wheels .\nRUN pip install flask\n' },
   ],
   invalid: [
@@ -114,6 +115,16 @@ ruleTester.run(rule, {
       name: 'relative destination with an unknown WORKDIR stays relative',
       code: 'FROM python:3.12 AS builder\nFROM python:3.12-slim\nCOPY --from=builder /wheels wheels\nRUN pip install wheels/*\n',
       errors: [{ messageId: 'left', message: /source=\/wheels,target=wheels pip/ }],
+    },
+    {
+      name: 'copied into the base image\'s working directory (no WORKDIR) and installed by a relative glob, then removed',
+      code: 'FROM python:3.12 AS build\nRUN pip wheel -w /dist requests\nFROM python:3.12-slim\nCOPY --from=build /dist/*.whl .\nRUN python3 -m pip install *.whl && rm -f *.whl\n',
+      errors: [{ messageId: 'removed', line: 4, column: 19, endColumn: 30, message: /The `rm` on line 5 .*source=\/dist,target=\/wheels pip install \/wheels\/…` instead/ }],
+    },
+    {
+      name: 'copied into WORKDIR /: the mount goes elsewhere, a mount on / would hide the file system',
+      code: 'FROM python:3.12 AS build\nFROM python:3.12-slim\nWORKDIR /\nCOPY --from=build /dist/ .\nRUN pip install /*.whl\nRUN rm -f /*.whl\n',
+      errors: [{ messageId: 'removed', line: 4, column: 19, endColumn: 25, message: /The `rm` on line 6 .*source=\/dist,target=\/wheels pip install \/wheels\/…` instead/ }],
     },
   ],
 });
