@@ -23,12 +23,16 @@ export default defineRule({
     messages: {
       gui: '`{{pkg}}` is a GUI library that `opencv-python` needs only because it bundles a GUI; a server never opens windows. Use `opencv-python-headless` and drop the X11/GL packages.',
       guis: '{{pkg}} are GUI libraries that `opencv-python` needs only because it bundles a GUI; a server never opens windows. Use `opencv-python-headless` and drop the X11/GL packages.',
+      headless: '`{{pkg}}` is a GUI library that `opencv-python` needs only because it bundles a GUI, and this Dockerfile installs `{{headless}}`, which needs none. Drop it, unless another package pulls in the GUI `opencv-python` (see `pip show`); then install that one with `--no-deps` or keep the library.',
+      headlesses: '{{pkg}} are GUI libraries that `opencv-python` needs only because it bundles a GUI, and this Dockerfile installs `{{headless}}`, which needs none. Drop them, unless another package pulls in the GUI `opencv-python` (see `pip show`); then install that one with `--no-deps` or keep the libraries.',
     },
   },
   create(context) {
     const { model } = context;
     // X11 libraries without the GL one are also what wkhtmltopdf or a browser needs: only about OpenCV when the file says so.
     const mentionsOpenCV = /opencv|\bcv2\b/i.test(model.text);
+    // The headless build named in the file already (`pip install opencv-python-headless`): advising it would be advice already taken.
+    const headless = /\bopencv(-contrib)?-python-headless\b/i.exec(model.text)?.[0].toLowerCase();
     return {
       RUN(run) {
         for (const cmd of model.commands(run)) {
@@ -43,7 +47,8 @@ export default defineRule({
           const first = gui[0]!;
           const last = gui[gui.length - 1]!;
           const names = gui.map((p) => `\`${packageName(p)}\``).join(', ');
-          context.report({ messageId: gui.length > 1 ? 'guis' : 'gui', data: { pkg: gui.length > 1 ? names : packageName(first) }, range: { start: first.start, end: last.end } });
+          const messageId = headless ? (gui.length > 1 ? 'headlesses' : 'headless') : gui.length > 1 ? 'guis' : 'gui';
+          context.report({ messageId, data: { pkg: gui.length > 1 ? names : packageName(first), headless: headless ?? '' }, range: { start: first.start, end: last.end } });
         }
       },
     };

@@ -27,6 +27,16 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN apt-get install -y libgl1 libxkbcommon-x11-0\nRUN pip install opencv-python\n',
       errors: [{ messageId: 'gui', line: 2, column: 24, endColumn: 30 }],
     },
+    {
+      name: 'the headless build is installed already: drop the libraries, no advice to install it',
+      code: 'FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 libsm6 libxext6 libxrender1\nRUN pip install --no-cache-dir opencv-python-headless mediapipe\n',
+      errors: [{ messageId: 'headlesses', line: 2, column: 66, endColumn: 113, message: /^`libgl1`, `libsm6`, `libxext6`, `libxrender1` are GUI libraries .* this Dockerfile installs `opencv-python-headless`, which needs none\. Drop them, unless another package pulls in the GUI `opencv-python`/ }],
+    },
+    {
+      name: 'the contrib headless build, one library',
+      code: 'FROM python:3.12-slim\nRUN apt-get install -y libgl1\nRUN pip install opencv-contrib-python-headless==4.10.0.84\n',
+      errors: [{ messageId: 'headless', line: 2, column: 24, endColumn: 30, message: /installs `opencv-contrib-python-headless`, which needs none\. Drop it/ }],
+    },
     { name: 'dnf on an AWS Lambda image', code: 'FROM public.ecr.aws/lambda/python:3.12\nRUN dnf install -y mesa-libGL && dnf clean all\n', errors: [{ messageId: 'gui', line: 2, column: 20, endColumn: 30, message: /^`mesa-libGL` is a GUI library/ }] },
   ],
 });
