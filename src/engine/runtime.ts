@@ -1,6 +1,6 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Env, Instruction, Property } from 'dockerfile-ast';
 import { pythonModule, throughRunner as runnerTarget } from './commands';
-import type { DockerfileModel, Stage } from './model';
+import type { DockerfileModel, EnvEntry, Stage } from './model';
 import type { Command, Word } from './shell';
 
 /**
@@ -145,4 +145,39 @@ export function pythonOption(c: Command, letter: string): boolean {
 export function argsAfter(args: readonly Word[], word: Word): Word[] {
   const i = args.indexOf(word);
   return i >= 0 ? args.slice(i + 1) : [...args];
+}
+
+/**
+ * An `ENV` key in the stage or its parents that is a misspelling of the Python variable `name`
+ * (`PYTHONBUFFERED`, `PYTHONUNBUFFERD`, `PYTHON_UNBUFFERED`, `PYTHONDONTWITEBYTECODE`): the same
+ * letters up to case and underscores, or at most two edits away. Python reads only the exact name,
+ * so such a line has no effect. The last one wins; `null` when `name` itself is set or none is close.
+ */
+export function misspelledEnv(model: DockerfileModel, stage: Stage, name: string): { entry: EnvEntry; property: Property } | null {
+  if (model.envValue(stage, name)) return null;
+  const target = name.replace(/_/g, '');
+  let found: { entry: EnvEntry; property: Property } | null = null;
+  for (const entry of model.env(stage)) {
+    const key = entry.name.toUpperCase().replace(/_/g, '');
+    if (!key.startsWith('PYTHON') || editDistance(key, target) > 2) continue;
+    const property = (entry.instruction as Env).getProperties().filter((p) => p.getName() === entry.name).pop();
+    if (property) found = { entry, property };
+  }
+  return found;
+}
+
+/** Levenshtein distance with adjacent transpositions (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

@@ -2,7 +2,7 @@ import { inlineEnv, pipInstall, pythonModule, truthy, uvInstall } from '~/engine
 import { copyArgs, fromStage } from '~/engine/copy';
 import { buildVar, isOn } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
-import { pythonOption, runtimeCommands } from '~/engine/runtime';
+import { misspelledEnv, pythonOption, runtimeCommands } from '~/engine/runtime';
 import { hasFlag, type Command } from '~/engine/shell';
 
 export default defineRule({
@@ -16,6 +16,7 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       runtimeWrites: 'Python will write `.pyc` files into the container at run time (into the writable layer, or fail silently for a non-root user). Compile at build time (`python -m compileall`, `UV_COMPILE_BYTECODE=1`) for faster starts, or set `ENV PYTHONDONTWRITEBYTECODE=1`.',
+      misspelled: '`{{name}}` is not a variable Python reads, so Python still writes `.pyc` files into the container at run time. Rename it to `PYTHONDONTWRITEBYTECODE`.',
     },
   },
   create(context) {
@@ -52,6 +53,19 @@ export default defineRule({
               if ((uv || pipInstall(c) || poetryInstall(c)) && hasFlag(c.args, ['--compile-bytecode', '--compile'])) return;
             }
           }
+        }
+        // `ENV PYTHONDONTWITEBYTECODE=1`: the author meant to set it; point at the typo and rename it.
+        const typo = env ? null : misspelledEnv(model, stage, 'PYTHONDONTWRITEBYTECODE');
+        if (typo) {
+          const nameRange = typo.property.getNameRange();
+          const { start, end } = model.offsets(nameRange);
+          context.report({
+            messageId: 'misspelled',
+            range: nameRange,
+            data: { name: typo.entry.name },
+            fix: { title: `Rename \`${typo.entry.name}\` to \`PYTHONDONTWRITEBYTECODE\``, edits: [{ start, end, text: 'PYTHONDONTWRITEBYTECODE' }] },
+          });
+          return;
         }
         const from = stage.from;
         const insertAt = model.lines.lineEnd(model.offsets(from.getRange()).end);

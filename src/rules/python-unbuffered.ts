@@ -1,7 +1,7 @@
 import type { Env } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
 import { pythonModule } from '~/engine/commands';
-import { pythonOption, runtimeCommands, runtimeInstructions } from '~/engine/runtime';
+import { misspelledEnv, pythonOption, runtimeCommands, runtimeInstructions } from '~/engine/runtime';
 
 /** AWS Lambda's Python base images (`public.ecr.aws/lambda/python`, `amazon/aws-lambda-python`), by repository path. */
 const LAMBDA_PYTHON_BASE = /^(lambda\/python|amazon\/aws-lambda-python)$/;
@@ -18,6 +18,7 @@ export default defineRule({
     messages: {
       missing: 'The final stage runs Python without `PYTHONUNBUFFERED`: stdout is block-buffered in a container, so logs arrive late or are lost on a crash. Add `ENV PYTHONUNBUFFERED=1`.',
       empty: '`PYTHONUNBUFFERED` is set to an empty value, which Python treats as unset. Set it to `1`.',
+      misspelled: '`{{name}}` is not a variable Python reads, so stdout stays block-buffered and logs arrive late or are lost on a crash. Rename it to `PYTHONUNBUFFERED`.',
     },
   },
   create(context) {
@@ -43,6 +44,19 @@ export default defineRule({
           // The `PYTHONUNBUFFERED=` pair itself, not the whole ENV.
           const prop = (entry.instruction as Env).getProperties().filter((p) => p.getName() === 'PYTHONUNBUFFERED').pop();
           context.report({ messageId: 'empty', range: prop?.getRange() ?? entry.instruction.getRange() });
+          return;
+        }
+        // `ENV PYTHONBUFFERED=1`: the author meant to set it; point at the typo and rename it.
+        const typo = misspelledEnv(model, stage, 'PYTHONUNBUFFERED');
+        if (typo) {
+          const nameRange = typo.property.getNameRange();
+          const { start, end } = model.offsets(nameRange);
+          context.report({
+            messageId: 'misspelled',
+            range: nameRange,
+            data: { name: typo.entry.name },
+            fix: { title: `Rename \`${typo.entry.name}\` to \`PYTHONUNBUFFERED\``, edits: [{ start, end, text: 'PYTHONUNBUFFERED' }] },
+          });
           return;
         }
         const from = stage.from;

@@ -23,6 +23,7 @@ ruleTester.run(rule, {
       COPY --from=build /w /w` },
     { name: '--target picks a non-Python stage', code: 'FROM python:3.12 AS py\nFROM nginx:1.27 AS web\n', options: { target: 'web' } },
     { name: 'empty file', code: '' },
+    { name: 'the right name beside a misspelled one', code: 'FROM python:3.12-slim\nENV PYTHONBUFFERED=1\nENV PYTHONUNBUFFERED=1\n' },
     { name: 'python -u in the CMD', code: 'FROM python:3.12-slim\nCMD ["python", "-u", "bot.py"]\n' },
     { name: 'python -u clustered, behind an init, in the ENTRYPOINT', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "python3", "-Bu", "-m", "worker"]\n' },
     { name: 'python -u behind pipenv run', code: 'FROM python:3.12-slim\nCMD ["pipenv", "run", "python", "-u", "bot.py"]\n' },
@@ -91,6 +92,25 @@ ruleTester.run(rule, {
       output: 'ARG PY=3.12\nFROM python:${PY}-slim\nENV PYTHONUNBUFFERED=1\n',
     },
     { name: '-u after the script is the script\'s argument', code: 'FROM python:3.12-slim\nCMD ["python", "app.py", "-u"]\n', errors: [{ messageId: 'missing' }], output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nCMD ["python", "app.py", "-u"]\n' },
+    {
+      name: 'misspelled name (ENV PYTHONBUFFERED=1, a common typo): the typo is reported and renamed',
+      code: 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1\nENV PYTHONBUFFERED=1\nCMD ["python", "app.py"]\n',
+      errors: [{ messageId: 'misspelled', line: 3, column: 5, endLine: 3, endColumn: 19 }],
+      output: 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1\nENV PYTHONUNBUFFERED=1\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: 'misspelled in legacy form, in a parent stage',
+      code: 'FROM python:3.12-slim AS base\nENV PYTHONUNBUFFERD 1\nFROM base\nCMD ["python", "app.py"]\n',
+      errors: [{ messageId: 'misspelled', line: 2, column: 5, endLine: 2, endColumn: 20 }],
+      output: 'FROM python:3.12-slim AS base\nENV PYTHONUNBUFFERED 1\nFROM base\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: 'underscored name among other pairs',
+      code: 'FROM python:3.12-slim\nENV LANG=C.UTF-8 PYTHON_UNBUFFERED=1\n',
+      errors: [{ messageId: 'misspelled', line: 2, column: 18, endLine: 2, endColumn: 35 }],
+      output: 'FROM python:3.12-slim\nENV LANG=C.UTF-8 PYTHONUNBUFFERED=1\n',
+    },
+    { name: 'another Python variable is no typo', code: 'FROM python:3.12-slim\nENV PYTHONIOENCODING=utf-8 PYTHONPATH=/app\n', errors: [{ messageId: 'missing' }], output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nENV PYTHONIOENCODING=utf-8 PYTHONPATH=/app\n' },
     { name: 'empty value among other pairs: the pair is the range', code: 'FROM python:3.12-slim\nENV LANG=C.UTF-8 PYTHONUNBUFFERED= PATH=/venv/bin:$PATH\n', errors: [{ messageId: 'empty', line: 2, column: 18, endColumn: 35 }] },
   ],
 });
