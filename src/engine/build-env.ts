@@ -193,9 +193,13 @@ export function expandedMounts(model: DockerfileModel, stage: Stage, run: Run): 
 }
 const expanded = new WeakMap<Run, Map<Stage, Mount[]>>();
 
-/** The cache mount of the `RUN` on the command's cache directory, or null. */
+/**
+ * The cache mount of the `RUN` on the command's cache directory, or null. Only an absolute target
+ * is on it: BuildKit mounts a relative one (`target=~/.cache/pip`, whose `~` it does not expand)
+ * under the working directory, where the tool does not look (cache-mount-relative-target says so).
+ */
 export function cacheMountFor(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, tool: 'pip' | 'uv', mounts: readonly Mount[], cmds?: readonly Command[]): Mount | null {
-  return mountCovers(mounts.filter((m) => m.type === 'cache'), cacheDirs(model, stage, run, cmd, tool, cmds));
+  return mountCovers(mounts.filter((m) => m.type === 'cache' && m.target?.startsWith('/')), cacheDirs(model, stage, run, cmd, tool, cmds));
 }
 
 /** What turns uv's cache off for a command: `--no-cache`/`-n`/`--no-cache-dir`, or `UV_NO_CACHE` (inline, ENV or ARG). */

@@ -21,6 +21,10 @@ ruleTester.run(rule, {
     { name: 'micromamba runs RUN as mambauser', code: 'FROM mambaorg/micromamba:1.5.8\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir flask==3.0.3\n' },
     { name: 'UV_NO_CACHE=0 leaves uv\'s cache on (unlike pip, uv reads the value)', code: 'FROM python:3.12-slim\nENV UV_NO_CACHE=0 UV_LINK_MODE=copy\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked\n' },
     { name: 'empty inline PIP_NO_CACHE_DIR', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip PIP_NO_CACHE_DIR= pip install flask\n' },
+    // BuildKit does not expand `~`: the mount lands on /src/~/.cache/pip, pip still caches in
+    // /root/.cache/pip, and removing --no-cache-dir would put that cache in the layer.
+    { name: 'a `~` target is not on pip\'s cache (cache-mount-relative-target reports it)', code: 'FROM python:3.8-bookworm\nWORKDIR /src\nRUN --mount=type=cache,target=~/.cache/pip \\\n    python3 -m pip install --no-cache-dir --upgrade pip==24.2 setuptools==75.1.0\n' },
+    { name: 'a relative target is not on uv\'s cache', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=cache,target=.cache/uv uv sync --locked --no-cache\n' },
   ],
   invalid: [
     {

@@ -13,6 +13,7 @@ ruleTester.run(rule, {
     { name: 'cache turned off: nothing to link', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked --no-cache\n' },
     { name: 'mount on the pip cache only', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip uv pip install --system flask\n' },
     { name: 'tmpfs is not a cache mount', code: 'FROM python:3.12-slim\nRUN --mount=type=tmpfs,target=/root/.cache/uv uv sync --locked\n' },
+    { name: 'a `~` target is not on uv\'s cache: uv hard-links from /root/.cache/uv in the layer', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=cache,target=~/.cache/uv uv sync --locked\n' },
     { name: 'link-mode flag as two words', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv pip install --link-mode copy --system flask\n' },
   ],
   invalid: [
