@@ -58,6 +58,20 @@ export default defineRule({
       if (distro === 'debian' || distro === 'ubuntu') return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it (`set -o pipefail` in the `RUN` itself fails here: `/bin/sh` is dash, which has no such option)';
       return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it if the image has bash (or start the `RUN` with `set -o pipefail &&` where `/bin/sh` supports it; dash does not)';
     };
+    /**
+     * Whether the `|` before `cmds[i]` separates the alternatives of a `case` pattern
+     * (`case "$arch" in amd64|arm64) …`), which the command list shows as a pipeline.
+     */
+    const inCasePattern = (cmds: readonly Command[], i: number): boolean => {
+      let first = i - 1;
+      while (first > 0 && cmds[first]!.joinedBy === '|') first--;
+      let last = i;
+      while (cmds[last + 1]?.joinedBy === '|') last++;
+      if (!/^[ \t]*\)/.test(model.text.slice(cmds[last]!.end, cmds[last]!.end + 20))) return false;
+      const head = cmds[first]!;
+      if (head.joinedBy === ';;') return true;
+      return /\bcase\s+$/.test(model.text.slice(Math.max(0, head.start - 20), head.start)) && head.args.some((a) => a.value === 'in');
+    };
     return {
       RUN(run, stage) {
         if (/^\s*\[/.test(run.getArgumentsContent() ?? '')) return;
@@ -67,6 +81,7 @@ export default defineRule({
         let piped: Command | null = null;
         for (let i = 1; i < cmds.length; i++) {
           if (cmds[i]!.joinedBy !== '|' || HARMLESS_FEEDERS.has(cmds[i - 1]!.name)) continue;
+          if (inCasePattern(cmds, i)) continue;
           feeder = cmds[i - 1]!;
           piped = cmds[i]!;
           break;

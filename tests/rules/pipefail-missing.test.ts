@@ -1,9 +1,22 @@
 import rule from '~/rules/pipefail-missing';
-import { ruleTester } from '../support/rule-tester';
+import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
     'FROM python:3.12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/x | tar -xz\n',
+    {
+      name: 'the alternatives of a case pattern',
+      code: df`
+        FROM python:3.12-slim
+        RUN arch="$(dpkg --print-architecture)"; \\
+            case "$arch" in \\
+              amd64|arm64) CFLAGS="-mno-omit-leaf-frame-pointer" ;; \\
+              i386|armhf|armel) ;; \\
+              *) CFLAGS="-fno-omit-frame-pointer" ;; \\
+            esac; \\
+            make CFLAGS="$CFLAGS"
+      `,
+    },
     { name: 'set -o pipefail in the RUN', code: 'FROM python:3.12-slim\nRUN set -o pipefail && curl -fsSL https://example.com/x | tar -xz\n' },
     { name: 'set -Eeuo pipefail (options in any case)', code: 'FROM python:3.12-slim\nRUN set -Eeuo pipefail; curl -fsSL https://example.com/x | tar -xz\n' },
     { name: 'set -o errexit -o pipefail', code: 'FROM python:3.12-slim\nRUN set -o errexit -o nounset -o pipefail && curl -fsSL https://example.com/x | tar -xz\n' },
@@ -18,6 +31,16 @@ ruleTester.run(rule, {
     { name: 'heredoc with set -o pipefail', code: 'FROM python:3.12-alpine\nRUN <<EOF\nset -o pipefail\ncurl -fsSL https://x | tar xz\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'a real pipe inside a case branch',
+      code: df`
+        FROM python:3.12-slim
+        RUN case "$(uname -m)" in \\
+              x86_64|aarch64) curl -fsSL https://example.com/x | tar -xz ;; \\
+            esac
+      `,
+      errors: [{ messageId: 'pipe', line: 3, column: 23, endColumn: 65, message: /`curl` fails/ }],
+    },
     {
       code: 'FROM python:3.12-slim\nRUN curl -fsSL https://example.com/install.sh | sh\n',
       errors: [{ messageId: 'pipe', line: 2, column: 5, endColumn: 51, message: /`curl` fails.*SHELL \["\/bin\/bash", "-o", "pipefail", "-c"\].*dash/ }],
