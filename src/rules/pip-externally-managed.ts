@@ -68,6 +68,8 @@ export default defineRule({
           if (!/^((\/usr)?\/bin\/)?(pip3?|python3?)$/.test(program)) return;
           // pip skips the check with these options, or is told to ignore the marker.
           if (hasFlag(call.args, ['--break-system-packages', '--target', '-t', '--prefix', '--root'])) return;
+          // pip (optparse) takes any unambiguous prefix of a long option: `--break-system-package` works.
+          if (call.args.some((a) => a.value.length >= 7 && '--break-system-packages'.startsWith(a.value))) return;
           // In front of the command, exported earlier in the RUN, or by ENV or ARG.
           if (truthy(buildVar(model, stage, 'PIP_BREAK_SYSTEM_PACKAGES', run, cmd, cmds)?.value)) return;
           if (buildVar(model, stage, 'VIRTUAL_ENV', run, cmd, cmds)?.value) return;

@@ -37,6 +37,7 @@ ruleTester.run(rule, {
       RUN apt-get update && apt-get install -y python3-pip && pip install flask
       FROM ubuntu:24.04 AS f
       RUN apt-get update && apt-get install -y python3-pip && export PIP_BREAK_SYSTEM_PACKAGES=1 && pip install flask` },
+    { name: 'an abbreviated --break-system-packages, which pip accepts', code: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python3-pip python3\nRUN pip install --no-cache-dir --break-system-package -r requirements.txt\n' },
     { name: 'pip of another Python (deadsnakes python3.12, no python3-pip from apt)', code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3.12 && python3.12 -m ensurepip && python3.12 -m pip install tox\n' },
     { name: 'an image of unknown content', code: 'FROM mcr.microsoft.com/devcontainers/base:bookworm\nRUN sudo apt-get update && sudo apt-get install -y python3-pip && pip install flask\n' },
   ],
