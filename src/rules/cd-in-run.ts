@@ -1,7 +1,12 @@
+import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
+import type { Stage } from '~/engine/model';
 import { normalizePath } from '~/engine/mounts';
 import type { Command } from '~/engine/shell';
 import { joinPath, workdirAt } from '~/engine/workdir';
+
+/** Official images that set no WORKDIR: a `RUN` on them starts in `/`. */
+const NO_WORKDIR = /^(python|pypy|debian|ubuntu|alpine)$/;
 
 /** Directories meant to be thrown away: changing into them needs no WORKDIR. */
 const TEMPORARY = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
@@ -37,6 +42,14 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
+    /** The working directory of the `RUN`; `/` on an official image that sets none, when no `WORKDIR` does. */
+    const workdirOf = (stage: Stage, run: Instruction): string | null => {
+      const dir = workdirAt(model, stage, run);
+      if (dir !== null) return dir;
+      const base = model.baseImage(stage);
+      const anyWorkdir = model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR'));
+      return base && NO_WORKDIR.test(base.name) && !anyWorkdir ? '/' : null;
+    };
     return {
       RUN(run) {
         const cmds = model.commands(run);
@@ -45,8 +58,7 @@ export default defineRule({
           if (!stage || !dir) return false;
           const resolved = model.resolveInStage(dir, stage, run);
           if (!resolved.startsWith('/') || resolved.includes('$')) return false;
-          const workdir = workdirAt(model, stage, run);
-          return workdir !== null && joinPath('/', resolved) === workdir;
+          return joinPath('/', resolved) === workdirOf(stage, run);
         };
         for (let i = 0; i < cmds.length; i++) {
           const cmd = cmds[i]!;

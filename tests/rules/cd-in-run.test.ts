@@ -32,6 +32,10 @@ ruleTester.run(rule, {
       `,
     },
     { name: 'cd to the WORKDIR through its variable', code: 'FROM python:3.12-slim\nENV APP=/srv/app\nWORKDIR $APP\nRUN cd /opt/x && make; cd "$APP" && pip install .\n' },
+    {
+      name: 'cd / out of a build directory before removing it, on an image without WORKDIR',
+      code: 'FROM debian:trixie-slim\nRUN mkdir -p /usr/src/python; cd /usr/src/python; ./configure; make install; cd /; rm -rf /usr/src/python\n',
+    },
     { name: 'the word cd in an echo', code: 'FROM python:3.12-slim\nRUN echo "cd /app"\n' },
     { name: 'command substitution', code: 'FROM python:3.12-slim\nRUN echo "$(cd /app && pwd)" > /where\n' },
   ],
@@ -45,6 +49,16 @@ ruleTester.run(rule, {
       name: 'cd to a directory other than the WORKDIR',
       code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN cd /app/src && pip install .\n',
       errors: [{ messageId: 'cd', line: 3, column: 5, endColumn: 16 }],
+    },
+    {
+      name: 'cd / where a WORKDIR is set',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN cd / && python -c "import app"\n',
+      errors: [{ messageId: 'cd', line: 3, column: 5, endColumn: 9 }],
+    },
+    {
+      name: 'cd / on an image whose working directory is unknown',
+      code: 'FROM ghcr.io/example/base:1\nRUN cd / && python -c "import app"\n',
+      errors: [{ messageId: 'cd', line: 2, column: 5, endColumn: 9 }],
     },
     {
       name: 'cd alone',
