@@ -30,7 +30,9 @@ export default defineRule({
           const word = programWord(command, 'gunicorn');
           if (!word) continue;
           const args = argsAfter(all, word);
-          if (args.some((a) => a.value === '-c' || a.value === '--config' || a.value.startsWith('--config=') || /^-c\S/.test(a.value))) continue;
+          // `-c conf.py`, `-cconf.py`, `--config=conf.py`, and `"-c conf.py"` as one exec-form element (argparse takes
+          // the rest of the word as the value, and gunicorn strips the space): netbox-docker's CMD.
+          if (args.some((a) => a.value === '-c' || a.value === '--config' || a.value.startsWith('--config=') || /^-c\s*\S/.test(a.value))) continue;
           const dir = optionValue(args, ['--worker-tmp-dir']);
           if (dir) {
             if (dir.value.includes('$') || /^\/(dev\/shm|run\/shm)(\/|$)/.test(dir.value)) continue;

@@ -6,6 +6,7 @@ ruleTester.run(rule, {
     'FROM python:3.12-slim\nCMD ["gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n',
     'FROM python:3.12-slim\nCMD gunicorn --worker-tmp-dir=/dev/shm app:app\n',
     { name: 'config file', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "-c", "gunicorn.conf.py", "app:app"]\n' },
+    { name: 'config file given as one exec-form element with a space ("-c /etc/…", as netbox-docker wrote it)', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "-c /etc/netbox/config/gunicorn_config.py", "netbox.wsgi"]\n' },
     { name: 'config file, long form', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--config=python:conf", "app:app"]\n' },
     { name: 'GUNICORN_CMD_ARGS', code: 'FROM python:3.12-slim\nENV GUNICORN_CMD_ARGS="--worker-tmp-dir /dev/shm"\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'uvicorn has no heartbeat file', code: 'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--workers", "4"]\n' },
