@@ -37,6 +37,8 @@ export default defineRule({
           const sub = call?.subcommand;
           if (call?.manager !== 'apk' || !sub || (sub.value !== 'add' && sub.value !== 'update')) return;
           if (hasFlag(call.options, ['--no-cache']) || cleansLater(cmds, i)) return;
+          // `apk add --no-network --virtual .rundeps so:libfoo.so`: nothing is fetched, so no index is stored.
+          if (hasFlag(call.options, ['--no-network'])) return;
           if (sub.value === 'update') {
             context.report({ messageId: 'update', range: { start: cmd.program.start, end: sub.end } });
             return;

@@ -6,6 +6,7 @@ const alp = (run: string) => `FROM python:3.12-alpine3.20\n${run}\n`;
 ruleTester.run(rule, {
   valid: [
     alp('RUN apk add --no-cache libpq'),
+    { name: 'no network: nothing fetched', code: alp("RUN scanelf --needed --nobanner --format '%n#p' /usr/local/bin/python3 | tr ',' '\\n' | xargs -rt apk add --no-network --virtual .python-rundeps") },
     { name: 'cache mount', code: alp('RUN --mount=type=cache,target=/var/cache/apk apk add libpq') },
     { name: 'cache mount on /etc/apk/cache', code: alp('RUN --mount=type=cache,target=/etc/apk/cache apk update && apk add libpq') },
     { name: 'index removed in the same RUN', code: alp('RUN apk update && apk add libpq && rm -rf /var/cache/apk/*') },
