@@ -1,7 +1,8 @@
 import { defineRule } from '~/engine/define-rule';
 import type { ImageRef } from '~/engine/image';
 import type { DockerfileModel, Stage } from '~/engine/model';
-import { runtimeCommands } from '~/engine/runtime';
+import { programWord, runtimeCommands } from '~/engine/runtime';
+import { optionValue, type Command } from '~/engine/shell';
 
 const ROOT = /^(root|0)(:.*)?$/;
 
@@ -81,13 +82,32 @@ function addUser(base: ImageRef | null, at: number, sep: string): { title: strin
 }
 
 /**
+ * Servers that switch to another user themselves before they serve anything: uWSGI with `--uid`
+ * (or `UWSGI_UID`, since uWSGI reads every `UWSGI_*` variable as an option; its master process drops
+ * too unless `--master-as-root`), and a Celery worker with `--uid` (wagtail/bakerydemo's
+ * `ENV UWSGI_UID=1000`, `celery -A app worker --uid=nobody`). gunicorn's `--user` is not one: its
+ * master process stays root.
+ */
+function serverDropsPrivileges(model: DockerfileModel, stage: Stage, main: Command): boolean {
+  const unprivileged = (v: string | undefined): boolean => !!v && !ROOT.test(v.trim());
+  if (programWord(main, 'uwsgi')) {
+    if (main.args.some((a) => a.value === '--master-as-root')) return false;
+    return unprivileged(optionValue(main.args, ['--uid'])?.value) || unprivileged(model.envValue(stage, 'UWSGI_UID')?.value);
+  }
+  if (programWord(main, 'celery')) return unprivileged(optionValue(main.args, ['--uid'])?.value);
+  return false;
+}
+
+/**
  * Whether the container's main command visibly drops root through `gosu <user>` or `su-exec <user>`
  * (`ENTRYPOINT ["gosu", "app", "gunicorn", …]`, `CMD chown -R app /data && exec gosu app python app.py`).
  */
 function dropsPrivileges(model: DockerfileModel, stage: Stage): boolean {
   const commands = runtimeCommands(model, stage);
   const main = commands[commands.length - 1]?.command;
-  if (!main || !main.wrappers.some((w) => w === 'gosu' || w === 'su-exec')) return false;
+  if (!main) return false;
+  if (serverDropsPrivileges(model, stage, main)) return true;
+  if (!main.wrappers.some((w) => w === 'gosu' || w === 'su-exec')) return false;
   const head = model.text.slice(main.start, main.program.start);
   const m = /(?:^|[\s"'/,[])(?:gosu|su-exec)["']?[\s,]+["']?([^\s"',\]]+)/.exec(head);
   return !!m && !ROOT.test(m[1]!);
