@@ -17,6 +17,28 @@ const POETRY_CERT_VAR = /^POETRY_CERTIFICATES_(\w+)_CERT$/;
 /** The variables a `$NAME` or `${NAME…}` in a word reads. */
 const VARIABLES = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
+/** A host on the loopback interface: the traffic never leaves the build container. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
+
+/** The host of a `host`, `host:port` or `[::1]:port` value, lower-cased, without the port. */
+function hostName(value: string): string {
+  const v = value.trim().toLowerCase();
+  if (v.startsWith('[')) return v.slice(0, v.indexOf(']') + 1) || v;
+  return v.split(':')[0]!;
+}
+
+/** The host of an `http://` URL (`http://user:pass@host:8080/simple` → `host`), or null. */
+function httpHost(url: string): string | null {
+  const m = /^http:\/\/(?:[^@/?#]*@)?([^/?#]+)/i.exec(url.trim());
+  return m ? hostName(m[1]!) : null;
+}
+
+/** Whether every host of a trusted-host value (space- or comma-separated) is on the loopback interface. */
+function loopbackOnly(value: string): boolean {
+  const hosts = value.split(/[\s,]+/).filter(Boolean);
+  return hosts.length > 0 && hosts.every((h) => LOOPBACK.test(hostName(h)));
+}
+
 /** The URL of an index value: uv's `--index` and `UV_INDEX` may name it (`name=http://…`). */
 function indexUrl(value: string): string {
   const v = value.trim();
@@ -36,6 +58,7 @@ export default defineRule({
     messages: {
       trustedHost: '`{{what}}` makes pip accept any certificate (or plain HTTP) from `{{host}}`: anyone on the network path can serve you modified packages. Fix the certificate chain instead (install the CA, `PIP_CERT`).',
       insecureHost: '`{{what}}` makes uv accept any certificate (or plain HTTP) from `{{host}}`: anyone on the network path can serve you modified packages. Fix the certificate chain instead (install the CA, then `SSL_CERT_FILE` or `UV_NATIVE_TLS=1`).',
+      trustedHttp: '`{{what}}` lets {{tool}} use the plain-HTTP index `{{url}}`: packages from `{{host}}` arrive unauthenticated, and anyone on the network path can modify them. Use the index\'s `https://` address and drop `{{what}}`.',
       httpIndex: 'The package index `{{url}}` is plain HTTP: packages can be modified in transit. Use an `https://` index.',
       httpIndexVar: 'The package index `{{written}}` is `{{url}}`, plain HTTP: packages can be modified in transit. Use an `https://` index.',
       httpsVerify: '`PYTHONHTTPSVERIFY=0` turns off certificate checks for every HTTPS request Python makes. Install the right CA certificates instead.',
@@ -46,10 +69,24 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
+    /** Hosts reached through an `http://` index anywhere in the file, with the first such URL. */
+    const httpIndexes = new Map<string, string>();
+    /** Trusted-host findings, reported at the end, once every `http://` index is known. */
+    const trusted: Array<{ messageId: 'trustedHost' | 'insecureHost'; what: string; host: string; range: { start: number; end: number } }> = [];
+    const trust = (messageId: 'trustedHost' | 'insecureHost', what: string, host: string, start: number, end: number) => {
+      if (!loopbackOnly(host)) trusted.push({ messageId, what, host, range: { start, end } });
+    };
+    /** An `http://` index URL: reported, unless it is on the loopback interface. */
+    const httpIndex = (url: string, start: number, end: number, report: () => void) => {
+      const host = httpHost(url);
+      if (host && LOOPBACK.test(host)) return;
+      if (host && !httpIndexes.has(host)) httpIndexes.set(host, url);
+      report();
+    };
     /** A variable set by ENV, by ARG (in the environment of every later RUN of its stage) or in front of a command. */
     const envChecks = (name: string, value: string, start: number, end: number) => {
-      if (name === 'PIP_TRUSTED_HOST' && value.trim()) context.report({ messageId: 'trustedHost', data: { what: 'PIP_TRUSTED_HOST', host: value.trim() }, range: { start, end } });
-      if (name === 'UV_INSECURE_HOST' && value.trim()) context.report({ messageId: 'insecureHost', data: { what: 'UV_INSECURE_HOST', host: value.trim() }, range: { start, end } });
+      if (name === 'PIP_TRUSTED_HOST' && value.trim()) trust('trustedHost', 'PIP_TRUSTED_HOST', value.trim(), start, end);
+      if (name === 'UV_INSECURE_HOST' && value.trim()) trust('insecureHost', 'UV_INSECURE_HOST', value.trim(), start, end);
       if (name === 'PYTHONHTTPSVERIFY' && value.trim() === '0') context.report({ messageId: 'httpsVerify', range: { start, end } });
       if ((name === 'CONDA_SSL_VERIFY' || name === 'MAMBA_SSL_VERIFY') && OFF.test(value.trim())) context.report({ messageId: 'condaSslVerify', data: { what: `${name}=${value.trim()}` }, range: { start, end } });
       if (name === 'PDM_PYPI_VERIFY_SSL' && OFF.test(value.trim())) context.report({ messageId: 'pdmVerifySsl', data: { what: `${name}=${value.trim()}` }, range: { start, end } });
@@ -60,7 +97,7 @@ export default defineRule({
       if (INDEX_VARS.has(name)) {
         // Several URLs may be given, separated by spaces.
         const url = value.trim().split(/\s+/).map(indexUrl).find((u) => HTTP.test(u));
-        if (url) context.report({ messageId: 'httpIndex', data: { url }, range: { start, end } });
+        if (url) httpIndex(url, start, end, () => context.report({ messageId: 'httpIndex', data: { url }, range: { start, end } }));
       }
     };
     /** The index URL of an option word (`-i URL`, `--index-url URL`, `--index-url=URL`, `-iURL`), with its own range. */
@@ -88,13 +125,21 @@ export default defineRule({
         const lineStart = Math.max(text.lastIndexOf('\n', keyStart - start - 1), text.lastIndexOf('\\n', keyStart - start - 1) + 1);
         if (/^[\s'"]*[#;]/.test(text.slice(lineStart + 1, keyStart - start))) continue;
         if (m[2] === 'trusted-host') {
-          context.report({ messageId: 'trustedHost', data: { what: 'trusted-host in pip.conf', host: m[3]! }, range: { start: keyStart, end: valueStart + m[3]!.length } });
+          trust('trustedHost', 'trusted-host in pip.conf', m[3]!, keyStart, valueStart + m[3]!.length);
         } else if (HTTP.test(m[3]!)) {
-          context.report({ messageId: 'httpIndex', data: { url: m[3]! }, range: { start: valueStart, end: valueStart + m[3]!.length } });
+          httpIndex(m[3]!, valueStart, valueStart + m[3]!.length, () => context.report({ messageId: 'httpIndex', data: { url: m[3]! }, range: { start: valueStart, end: valueStart + m[3]!.length } }));
         }
       }
     };
     return {
+      'Dockerfile:exit'() {
+        for (const t of trusted) {
+          // `-i http://mirror/simple --trusted-host mirror`: the host is trusted because its index is plain HTTP.
+          const host = t.host.split(/[\s,]+/).map(hostName).find((h) => httpIndexes.has(h));
+          if (host) context.report({ messageId: 'trustedHttp', data: { what: t.what, tool: t.messageId === 'trustedHost' ? 'pip' : 'uv', url: httpIndexes.get(host)!, host }, range: t.range });
+          else context.report({ messageId: t.messageId, data: { what: t.what, host: t.host }, range: t.range });
+        }
+      },
       COPY(copy) {
         pipConf(copy);
       },
@@ -119,14 +164,14 @@ export default defineRule({
         const reportIndex = (word: Word, value: string) => {
           const url = indexUrl(value);
           if (HTTP.test(url)) {
-            context.report({ messageId: 'httpIndex', data: { url }, range: { start: word.start, end: word.end } });
+            httpIndex(url, word.start, word.end, () => context.report({ messageId: 'httpIndex', data: { url }, range: { start: word.start, end: word.end } }));
             return;
           }
           // A variable named like pip's or uv's own (`$PIP_INDEX_URL`) is reported where it is set.
           const names = [...value.matchAll(VARIABLES)].map((m) => m[1]!);
           if (!names.length || names.some((n) => INDEX_VARS.has(n))) return;
           const resolved = indexUrl(model.resolveInStage(value, stage, run));
-          if (HTTP.test(resolved)) context.report({ messageId: 'httpIndexVar', data: { written: word.raw.replace(/^["']|["']$/g, ''), url: resolved }, range: { start: word.start, end: word.end } });
+          if (HTTP.test(resolved)) httpIndex(resolved, word.start, word.end, () => context.report({ messageId: 'httpIndexVar', data: { written: word.raw.replace(/^["']|["']$/g, ''), url: resolved }, range: { start: word.start, end: word.end } }));
         };
         for (const c of model.commands(run)) {
           // `conda run -n env pip install …`, `poetry run pip …`: the program the runner starts.
@@ -190,12 +235,12 @@ export default defineRule({
             const next = args[i + 1];
             if (a.value === '--') break;
             if (a.value === '--trusted-host' || a.value === '--allow-insecure-host') {
-              context.report({ messageId, data: { what: a.value, host: next?.value ?? '' }, range: { start: a.start, end: next?.end ?? a.end } });
+              trust(messageId, a.value, next?.value ?? '', a.start, next?.end ?? a.end);
               i++;
               continue;
             }
             if (/^--(trusted-host|allow-insecure-host)=/.test(a.value)) {
-              context.report({ messageId, data: { what: a.value.split('=')[0]!, host: a.value.slice(a.value.indexOf('=') + 1) }, range: { start: a.start, end: a.end } });
+              trust(messageId, a.value.split('=')[0]!, a.value.slice(a.value.indexOf('=') + 1), a.start, a.end);
               continue;
             }
             const index = indexOption(args, i);
@@ -208,7 +253,7 @@ export default defineRule({
             if (pip?.subcommand?.value === 'config' && /index-url$/.test(a.value) && next) {
               reportIndex(next, next.value);
             } else if (pip?.subcommand?.value === 'config' && /trusted-host$/.test(a.value) && next) {
-              context.report({ messageId: 'trustedHost', data: { what: 'pip config set global.trusted-host', host: next.value }, range: { start: a.start, end: next.end } });
+              trust('trustedHost', 'pip config set global.trusted-host', next.value, a.start, next.end);
             }
           }
         }

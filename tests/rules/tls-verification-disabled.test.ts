@@ -3,6 +3,7 @@ import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'a loopback host never leaves the build container (a local devpi)', code: 'FROM python:3.12-slim\nENV PIP_TRUSTED_HOST="127.0.0.1" \\\n    PIP_NO_CACHE_DIR=1\nRUN pip install -i http://localhost:3141/root/pypi/+simple/ --trusted-host localhost devpi-client==5.0.0\n' },
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir --index-url https://mirror.example/simple flask\n',
     'FROM python:3.12-slim\nENV PIP_INDEX_URL=https://mirror.example/simple\n',
     { name: 'PYTHONHTTPSVERIFY=1', code: 'FROM python:3.12-slim\nENV PYTHONHTTPSVERIFY=1\n' },
@@ -91,12 +92,33 @@ ruleTester.run(rule, {
     {
       name: 'a pip.conf from a heredoc',
       code: 'FROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nindex-url = http://mirror.local/simple\ntrusted-host = mirror.local\nEOF\n',
-      errors: [{ messageId: 'httpIndex', line: 4, column: 13, endColumn: 39 }, { messageId: 'trustedHost', line: 5, column: 1, endColumn: 28, message: /^`trusted-host in pip\.conf` makes pip accept any certificate \(or plain HTTP\) from `mirror\.local`/ }],
+      errors: [{ messageId: 'httpIndex', line: 4, column: 13, endColumn: 39 }, { messageId: 'trustedHttp', line: 5, column: 1, endColumn: 28, message: /^`trusted-host in pip\.conf` lets pip use the plain-HTTP index `http:\/\/mirror\.local\/simple`: packages from `mirror\.local` arrive unauthenticated/ }],
     },
     {
       name: 'a pip.conf written with printf',
       code: 'FROM python:3.12-slim\nRUN printf \'[global]\\ntrusted-host = pypi.org\\n\' > /etc/pip.conf\n',
       errors: [{ messageId: 'trustedHost', line: 2, column: 23, endColumn: 46 }],
+    },
+    {
+      name: 'a mirror over plain HTTP with its --trusted-host: the advice is https, not a CA',
+      code: 'FROM python:3.6.8\nRUN pip install -i http://mirrors.aliyun.com/pypi/simple/ --trusted-host mirrors.aliyun.com -r requirements.txt\n',
+      errors: [
+        { messageId: 'httpIndex', line: 2, column: 20, endColumn: 58 },
+        { messageId: 'trustedHttp', line: 2, column: 59, endColumn: 92, message: '`--trusted-host` lets pip use the plain-HTTP index `http://mirrors.aliyun.com/pypi/simple/`: packages from `mirrors.aliyun.com` arrive unauthenticated, and anyone on the network path can modify them. Use the index\'s `https://` address and drop `--trusted-host`.' },
+      ],
+    },
+    {
+      name: 'ENV index over HTTP and ENV trusted host:port on the next line',
+      code: 'FROM python:3.12-slim\nENV PIP_INDEX_URL=http://nexus.example.io:8081/repository/pypi/simple/\nENV PIP_TRUSTED_HOST=nexus.example.io:8081\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      errors: [
+        { messageId: 'httpIndex', line: 2, column: 5, endColumn: 71 },
+        { messageId: 'trustedHttp', line: 3, column: 5, endColumn: 43, message: /^`PIP_TRUSTED_HOST` lets pip use the plain-HTTP index `http:\/\/nexus\.example\.io:8081\/repository\/pypi\/simple\/`/ },
+      ],
+    },
+    {
+      name: 'an https mirror with --trusted-host keeps the certificate advice',
+      code: 'FROM python:3.14-slim\nRUN pip install --no-cache-dir -i https://mirrors.aliyun.com/pypi/simple --trusted-host mirrors.aliyun.com -r requirements.txt\n',
+      errors: [{ messageId: 'trustedHost', line: 2, column: 74, endColumn: 107, message: /^`--trusted-host` makes pip accept any certificate/ }],
     },
     { name: 'uv --index name=http://', code: 'FROM python:3.12-slim\nRUN uv sync --index internal=http://mirror.local/simple\n', errors: [{ messageId: 'httpIndex', message: /`http:\/\/mirror\.local\/simple`/ }] },
   ],
