@@ -28,6 +28,7 @@ export default defineRule({
     messages: {
       noUser: 'The final stage never sets `USER`, so the container runs as root. Create an unprivileged user and switch to it with a numeric `USER`.',
       rootUser: 'The last `USER` of the final stage is `{{user}}`: the container runs as root. Switch to an unprivileged user after the steps that need root.',
+      rootUserByDefault: 'The last `USER` of the final stage, `{{raw}}`, is `{{user}}` with the default values of its variables: the container runs as root unless the build overrides them. Default to an unprivileged user.',
     },
   },
   create(context) {
@@ -60,6 +61,12 @@ export default defineRule({
         if (user.value.includes('$')) return;
         if (!ROOT.test(user.value.trim())) return;
         const range = user.instruction.getArgumentsRange() ?? user.instruction.getRange();
+        // `USER $UID:$GID` with `ARG UID=0`: name what the file says, and what it resolves to.
+        const raw = (user.instruction.getArgumentsContent() ?? '').trim();
+        if (raw !== user.value.trim()) {
+          context.report({ messageId: 'rootUserByDefault', range, data: { raw, user: user.value.trim() } });
+          return;
+        }
         context.report({ messageId: 'rootUser', range, data: { user: user.value.trim() } });
       },
     };

@@ -46,7 +46,8 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'rootUser', line: 4, column: 6, endColumn: 10 }],
     },
     { name: 'uid 0', code: 'FROM python:3.12-slim\nUSER 0:0\n', errors: [{ messageId: 'rootUser', line: 2 }] },
-    { name: 'root from a variable default', code: 'FROM python:3.12-slim\nARG U=root\nUSER ${U}\n', errors: [{ messageId: 'rootUser' }] },
+    { name: 'root from a variable default', code: 'FROM python:3.12-slim\nARG U=root\nUSER ${U}\n', errors: [{ messageId: 'rootUserByDefault', message: /`\$\{U\}`, is `root` with the default values/, line: 3, column: 6, endColumn: 10 }] },
+    { name: 'global ARG UID=0 / GID=0 redeclared, USER $UID:$GID (open-webui)', code: 'ARG UID=0\nARG GID=0\nFROM python:3.12-slim\nARG UID\nARG GID\nUSER $UID:$GID\nCMD ["bash", "start.sh"]\n', errors: [{ messageId: 'rootUserByDefault', message: /`\$UID:\$GID`, is `0:0`/, line: 6, column: 6, endLine: 6, endColumn: 15 }] },
     {
       name: 'non-root builder, root final',
       code: df`
