@@ -48,7 +48,9 @@ export default defineRule({
             }
             // `--uid "${UID}"` with `ARG UID=10001` (docker init's template).
             if (value !== null && value.includes('$')) value = model.resolveInStage(value, s, i);
-            if (positional[0] !== name) continue;
+            // `useradd -u $UID $UNAME` with `ARG UNAME=python`: the name comes from a variable too.
+            const named = positional[0]?.includes('$') ? model.resolveInStage(positional[0], s, i) : positional[0];
+            if (named !== name) continue;
             created = true;
             uid = value !== null && /^\d+$/.test(value) ? value : null;
           }

@@ -44,6 +44,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'named', line: 4, column: 6, endColumn: 11, message: /Write its UID: `USER 185`\.$/ }],
     },
     {
+      name: 'user name and UID both from ARGs (useradd -u $UID $UNAME, USER $UNAME): created here, with a known UID',
+      code: 'FROM python:3.12\nARG UNAME=python\nARG UID=1000\nARG GID=1000\nRUN groupadd -g $GID -o $UNAME \\\n  && useradd -m -u $UID -g $GID -o -s /bin/bash $UNAME\nUSER $UNAME\n',
+      errors: [{ messageId: 'named', line: 7, column: 6, endLine: 7, endColumn: 12, message: /Write its UID: `USER 1000`\.$/ }],
+    },
+    {
       name: 'a user the file never creates, on an image not known here: creating it is only the fallback',
       code: 'FROM pytorch/torchserve:0.12.0-cpu\nUSER model-server\n',
       errors: [{ messageId: 'named', line: 2, column: 6, endColumn: 18, message: /\(`id -u model-server` in the image prints it\)\. This file never creates `model-server`: if the base image does not have it either, create it with a fixed one \(`useradd --uid 10001 model-server`\)/ }],
