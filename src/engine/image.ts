@@ -213,3 +213,14 @@ export function pythonVersionOf(ref: ImageRef | null): { minor: string; tagOffse
   const [major, minor] = version.split('.');
   return { minor: `${Number(major)}.${Number(minor)}`, tagOffset: m.index + m[0].length - version.length, length: version.length };
 }
+
+/** Google's distroless images (`gcr.io/distroless/python3-debian12`): tagged `latest`, `nonroot`, `debug`, never a version. */
+export function isDistroless(image: string): boolean {
+  return /^gcr\.io\/distroless\//.test(image);
+}
+
+/** Advice to name the Debian release when a distroless image's name leaves it to `latest` (`python3`, not `python3-debian12`); else empty. */
+export function distrolessDebian(image: string): string {
+  const name = image.replace(/@.*$/, '').replace(/:[^/]*$/, '');
+  return /-debian\d+$/.test(name) ? '' : `, and name the Debian release in the image (\`${name}-debian12\`), which the bare name leaves to the day of the build`;
+}

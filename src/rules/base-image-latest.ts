@@ -1,4 +1,5 @@
 import { defineRule } from '~/engine/define-rule';
+import { distrolessDebian, isDistroless } from '~/engine/image';
 
 export default defineRule({
   name: 'base-image-latest',
@@ -11,6 +12,7 @@ export default defineRule({
     sources: ['hadolint:DL3007', 'trivy:DS-0001', 'checkov:CKV_DOCKER_7'],
     messages: {
       latest: '`{{image}}:latest` changes whenever a new version is released, so two builds of this Dockerfile can start from different images. Use a tag that names a version, and add a digest (`@sha256:…`) for a fully reproducible build.',
+      latestDistroless: '`{{image}}:latest` changes whenever a new version is released, so two builds of this Dockerfile can start from different images. Distroless images publish no version tags: pin a digest (`{{image}}@sha256:…`) and let Renovate or Dependabot update it{{debian}}.',
     },
   },
   create(context) {
@@ -24,6 +26,10 @@ export default defineRule({
         const range = written === 'latest' ? from.getImageTagRange() : from.getImageRange();
         if (!range) return;
         const name = image.raw.slice(0, image.raw.lastIndexOf(':'));
+        if (isDistroless(name)) {
+          context.report({ messageId: 'latestDistroless', data: { image: name, debian: distrolessDebian(name) }, range });
+          return;
+        }
         context.report({ messageId: 'latest', data: { image: name }, range });
       },
     };

@@ -1,4 +1,5 @@
 import { defineRule } from '~/engine/define-rule';
+import { distrolessDebian, isDistroless } from '~/engine/image';
 
 export default defineRule({
   name: 'base-image-untagged',
@@ -11,6 +12,7 @@ export default defineRule({
     sources: ['hadolint:DL3006', 'trivy:DS-0001', 'checkov:CKV_DOCKER_7'],
     messages: {
       untagged: '`{{image}}` has no tag, so Docker pulls `{{image}}:latest`, whatever that is on the day of the build. Name a version (`{{image}}:<version>`), and add a digest (`@sha256:…`) for a fully reproducible build.',
+      untaggedDistroless: '`{{image}}` has no tag, so Docker pulls `{{image}}:latest`, whatever that is on the day of the build. Distroless images publish no version tags: pin a digest (`{{image}}@sha256:…`) and let Renovate or Dependabot update it{{debian}}.',
     },
   },
   create(context) {
@@ -25,6 +27,11 @@ export default defineRule({
         if (last.includes('$') || !image.raw) return;
         const range = from.getImageRange();
         if (!range) return;
+        // Google's distroless images are tagged `latest`, `nonroot`, `debug` only: there is no version to name.
+        if (isDistroless(image.raw)) {
+          context.report({ messageId: 'untaggedDistroless', data: { image: image.raw, debian: distrolessDebian(image.raw) }, range });
+          return;
+        }
         context.report({ messageId: 'untagged', data: { image: image.raw }, range });
       },
     };

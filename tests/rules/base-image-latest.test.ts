@@ -12,6 +12,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a distroless image: no version tag exists to name',
+      code: 'FROM gcr.io/distroless/python3:latest\n',
+      errors: [{ messageId: 'latestDistroless', line: 1, column: 32, endColumn: 38, message: /publish no version tags: pin a digest \(`gcr\.io\/distroless\/python3@sha256:…`\).*\(`gcr\.io\/distroless\/python3-debian12`\)/ }],
+    },
+    {
       code: 'FROM python:latest\n',
       errors: [{ messageId: 'latest', line: 1, column: 13, endColumn: 19, message: /^`python:latest` changes/ }],
     },

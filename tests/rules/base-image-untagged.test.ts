@@ -17,6 +17,16 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a distroless image: no version tag exists to name, a digest and the Debian release are the advice',
+      code: 'FROM python:3.11-slim AS build\nFROM gcr.io/distroless/python3\n',
+      errors: [{ messageId: 'untaggedDistroless', line: 2, column: 6, endColumn: 31, message: /publish no version tags: pin a digest \(`gcr\.io\/distroless\/python3@sha256:…`\).*name the Debian release in the image \(`gcr\.io\/distroless\/python3-debian12`\)/ }],
+    },
+    {
+      name: 'a distroless image that names its Debian release',
+      code: 'FROM gcr.io/distroless/python3-debian12\n',
+      errors: [{ messageId: 'untaggedDistroless', line: 1, column: 6, endColumn: 40, message: /pin a digest \(`gcr\.io\/distroless\/python3-debian12@sha256:…`\) and let Renovate or Dependabot update it\.$/ }],
+    },
+    {
       code: 'FROM python\n',
       errors: [{ messageId: 'untagged', line: 1, column: 6, endColumn: 12, message: /`python` has no tag, so Docker pulls `python:latest`/ }],
     },
