@@ -19,6 +19,19 @@ ruleTester.run(rule, {
       onbuild: true,
     },
     {
+      name: 'a base image that may run as its own user: no claim that the step runs as root, no removal',
+      code: 'FROM gitpod/workspace-full\nRUN sudo apt-get update -q && sudo rm -rf /var/lib/apt/lists/*\n',
+      errors: [
+        { messageId: 'unknownUser', line: 2, column: 5, endColumn: 9, message: /`gitpod\/workspace-full`.*USER root.*remove `sudo`/, suggestions: [] },
+        { messageId: 'unknownUser', line: 2, column: 31, endColumn: 35 },
+      ],
+    },
+    {
+      name: 'an official image named with its registry runs as root',
+      code: 'FROM docker.io/library/python:3.12-slim\nRUN sudo apt-get update\n',
+      errors: [{ messageId: 'asRoot' }],
+    },
+    {
       name: 'after a non-root USER',
       code: 'FROM python:3.12-slim\nUSER app\nRUN sudo pip install flask\n',
       errors: [{ messageId: 'asUser', message: /back to `USER app`/ }],
