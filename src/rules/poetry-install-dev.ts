@@ -44,6 +44,22 @@ function excludesDev(args: readonly Word[]): boolean {
   return optionValues(args, '--without').some((v) => v.split(',').some((g) => DEV_GROUP.test(g) || /^(lint|linters?|linting|typing)$/i.test(g.trim())));
 }
 
+/**
+ * The `--with` option that names only development groups (`--with dev`, `--with=dev,test`): the
+ * words from the option to its value, or null.
+ */
+function withDev(args: readonly Word[]): { start: Word; end: Word; groups: string } | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const joined = a.value.startsWith('--with=');
+    if (a.value !== '--with' && !joined) continue;
+    const value = joined ? a : args[i + 1];
+    const groups = joined ? a.value.slice('--with='.length) : value?.value ?? '';
+    if (value && groups && groups.split(',').every((g) => DEV_GROUP.test(g))) return { start: a, end: value, groups };
+  }
+  return null;
+}
+
 /** A directory copied from a builder stage into the final stage (`COPY --from=build /app /app`), for an in-project `.venv` inside it. */
 interface DirCopy { stages: Set<Stage>; path: string; instruction: Instruction }
 
@@ -82,6 +98,8 @@ export default defineRule({
     messages: {
       devInFinal: '`poetry {{sub}}` installs every non-optional dependency group, the `dev` group included, and this stage is the image that ships: test and lint tools go to production. Add `--only main` (or `--without dev`).',
       devCopied: '`poetry {{sub}}` installs every non-optional dependency group, the `dev` group included, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Add `--only main` (or `--without dev`).',
+      withDevInFinal: '`--with {{groups}}` installs the development dependencies in the image that ships: test and lint tools go to production. Remove it and install the main group only (`--only main`).',
+      withDevCopied: '`--with {{groups}}` installs the development dependencies, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Remove it and install the main group only (`--only main`).',
     },
   },
   create(context) {
@@ -116,11 +134,27 @@ export default defineRule({
             copy = dir ? dirCopies.find((d) => d.path === '/' || dir === d.path || dir.startsWith(`${d.path}/`))?.instruction ?? null : null;
             if (!copy) continue;
           }
+          const onlyMain = { start: sub.end, end: sub.end, text: sub.raw.startsWith('"') ? ', "--only", "main"' : ' --only main' };
+          const line = copy ? copy.getRange().start.line + 1 : 0;
+          // `poetry install --with dev`: the option asks for the development groups; point at it.
+          const asked = withDev(cmd.args);
+          if (asked && !asked.start.raw.startsWith('"')) {
+            // Replace the option and the blanks before it (`install --with dev --no-root` → `install --only main --no-root`).
+            let from = asked.start.start;
+            while (from > 0 && (context.text[from - 1] === ' ' || context.text[from - 1] === '\t')) from--;
+            context.report({
+              messageId: copy ? 'withDevCopied' : 'withDevInFinal',
+              data: { groups: asked.groups, line },
+              range: { start: asked.start.start, end: asked.end.end },
+              suggestions: [{ title: `Replace \`--with ${asked.groups}\` with \`--only main\``, edits: [{ start: from, end: asked.end.end, text: ' --only main' }] }],
+            });
+            continue;
+          }
           context.report({
             messageId: copy ? 'devCopied' : 'devInFinal',
-            data: { sub: sub.value, line: copy ? copy.getRange().start.line + 1 : 0 },
+            data: { sub: sub.value, line },
             range: { start: cmd.program.start, end: sub.end },
-            suggestions: [{ title: 'Install only the main group (`--only main`)', edits: [{ start: sub.end, end: sub.end, text: sub.raw.startsWith('"') ? ', "--only", "main"' : ' --only main' }] }],
+            suggestions: [{ title: 'Install only the main group (`--only main`)', edits: [onlyMain] }],
           });
         }
       },

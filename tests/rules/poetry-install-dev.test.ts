@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { lintWith } from '~/engine/lint';
 import rule from '~/rules/poetry-install-dev';
 import { df, ruleTester } from '../support/rule-tester';
 
@@ -59,7 +61,17 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'devInFinal', line: 2, column: 69, endColumn: 83 }],
       output: null,
     },
-    { name: '--with dev', code: 'FROM python:3.12-slim\nRUN poetry install --with dev\n', errors: 1 },
+    {
+      name: '--with dev asks for the development group: the finding points at the option',
+      code: 'FROM python:3.12-slim\nRUN poetry install --with dev --no-root && rm -rf $POETRY_CACHE_DIR;\n',
+      errors: [{ messageId: 'withDevInFinal', line: 2, column: 20, endColumn: 30, message: '`--with dev` installs the development dependencies in the image that ships: test and lint tools go to production. Remove it and install the main group only (`--only main`).' }],
+    },
+    {
+      name: '--with=dev,test in a builder whose .venv the final stage copies',
+      code: 'FROM python:3.10-bullseye AS builder\nENV POETRY_VIRTUALENVS_IN_PROJECT=1\nWORKDIR /app\nRUN poetry install --with=dev,test --no-root\nFROM python:3.10-slim-bullseye AS runtime\nCOPY --from=builder /app/.venv /app/.venv\n',
+      errors: [{ messageId: 'withDevCopied', line: 4, column: 20, endColumn: 35, message: /^`--with dev,test` installs the development dependencies, and the final stage copies this environment \(line 6\)/ }],
+    },
+    { name: '--with docs is not a development group: the plain message', code: 'FROM python:3.12-slim\nRUN poetry install --with docs\n', errors: [{ messageId: 'devInFinal', line: 2, column: 5, endColumn: 19 }] },
     { name: '--without another group', code: 'FROM python:3.12-slim\nRUN poetry install --without docs\n', errors: 1 },
     { name: '--only dev', code: 'FROM python:3.12-slim\nRUN poetry install --only dev\n', errors: 1 },
     { name: 'poetry sync with a global option', code: 'FROM python:3.12-slim\nRUN poetry -C /app sync\n', errors: [{ line: 2, column: 5, endColumn: 24, message: /`poetry sync`/ }] },
@@ -84,4 +96,13 @@ ruleTester.run(rule, {
     { name: 'in-project set with poetry config, parent directory copied', code: 'FROM python:3.12-slim AS build\nWORKDIR /srv/app\nRUN poetry config virtualenvs.in-project true && poetry install\nFROM python:3.12-slim\nCOPY --from=build /srv/ /srv/\n', errors: [{ messageId: 'devCopied', line: 3, column: 50, endColumn: 64 }] },
     { name: 'options from an argument that keeps dev', code: 'FROM python:3.12-slim\nARG POETRY_ARGS="--with dev"\nRUN poetry install $POETRY_ARGS\n', errors: [{ messageId: 'devInFinal', line: 3, column: 5, endColumn: 19 }] },
   ],
+});
+
+it('replaces --with dev with --only main, which then leaves the development groups out', () => {
+  const text = 'FROM python:3.12-slim\nRUN poetry install --with dev --no-root\n';
+  const [f] = lintWith([rule], text).findings;
+  const edit = f!.suggestions?.[0]?.edits[0];
+  const fixed = text.slice(0, edit!.start) + edit!.text + text.slice(edit!.end);
+  expect(fixed).toBe('FROM python:3.12-slim\nRUN poetry install --only main --no-root\n');
+  expect(lintWith([rule], fixed).findings).toEqual([]);
 });
