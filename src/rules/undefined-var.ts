@@ -181,14 +181,18 @@ export default defineRule({
       if (windowsShell(stage)) return [];
       const scope = scopeOf(stage);
       const assigned = new Map<string, boolean>();
+      // One finding per name and RUN: `go${V}.linux-${TARGETARCH}.tar.gz` three times in a script has one cause and one fix.
+      const seen = new Set<string>();
       return variableUses(model.text, start, end, '\\', true).filter((u) => {
-        if (scope.has(u.name)) return false;
+        if (scope.has(u.name) || seen.has(u.name)) return false;
         // A global ARG's name may also be an ENV of an image not known here (`NODE_VERSION` in `node`).
         if (!PLATFORM_ARGS.has(u.name) && !(model.globalArgs.has(u.name) && baseEnv.get(stage))) return false;
         const n = u.name;
         let a = assigned.get(n);
         if (a === undefined) assigned.set(n, a = new RegExp(`(^|[^A-Za-z0-9_$])${n}=|\\b(for|local|export|declare|typeset|readonly)\\s+(-\\w+\\s+)*${n}\\b|\\bread\\b[^;&|\\n]*\\b${n}\\b`).test(script));
-        return !a;
+        if (a) return false;
+        seen.add(n);
+        return true;
       });
     };
     /** Whether the stage or a parent sets a PowerShell or cmd SHELL (once per stage). */

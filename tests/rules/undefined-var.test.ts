@@ -85,6 +85,12 @@ ruleTester.run(rule, {
       output: null,
     },
     {
+      name: 'RUN: one finding per name in a script, at its first use',
+      code: 'FROM python:3.12-slim\nRUN curl -Lo go.linux-\${TARGETARCH}.tar.gz https://go.dev/dl/go.linux-\${TARGETARCH}.tar.gz \\\n    && tar -C /usr/local -xzf go.linux-\${TARGETARCH}.tar.gz && echo $TARGETOS\n',
+      errors: [{ messageId: 'platformArg', line: 2, column: 23, endColumn: 36 }, { messageId: 'platformArg', line: 3, column: 69, endColumn: 78 }],
+      output: null,
+    },
+    {
       name: 'RUN: a global ARG not declared again, in a heredoc',
       code: 'ARG APP_VERSION=1.2.3\nFROM python:3.12-slim\nRUN <<EOF\npip install --no-cache-dir app==$APP_VERSION\nEOF\n',
       errors: [{ messageId: 'globalArg', line: 4, column: 33, endColumn: 45 }],
