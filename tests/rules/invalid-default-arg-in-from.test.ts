@@ -6,6 +6,7 @@ ruleTester.run(rule, {
   invalid: [
     { code: 'ARG TAG\nFROM python:$TAG\n', errors: [{ messageId: 'invalid', line: 2, column: 6, endColumn: 17, message: /`python:`/ }] },
     { code: 'ARG IMAGE\nFROM $IMAGE\n', errors: [{ message: /\(empty\)/ }] },
+    { name: 'an unbraced variable before a dash: the rest is not a default', code: 'ARG OPENCV_VERSION\nFROM querycap/opencv-debian:$OPENCV_VERSION-ffmpeg-buster AS gocv\n', errors: [{ message: /`querycap\/opencv-debian:-ffmpeg-buster`/, line: 2, column: 6, endColumn: 58 }] },
     { name: 'quoted FROM with no default', code: 'ARG IMAGE\nFROM "$IMAGE"\n', errors: [{ message: /\(empty\)/, line: 2, column: 6, endColumn: 14 }] },
   ],
 });
