@@ -1,6 +1,7 @@
 import { packageCall, packageName, systemInstall, type PackageCall } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
 import { isDevelopmentStage } from '~/engine/runtime';
+import type { Instruction } from 'dockerfile-ast';
 import type { Word } from '~/engine/shell';
 
 const BUILD_TOOLS = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|cpp|clang(-\d+)?|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|gcc-c\+\+|rust|rustc|cargo|gfortran|.+-dev|.+-devel)$/;
@@ -38,10 +39,27 @@ export default defineRule({
       buildTool: '`{{pkg}}` is {{what}} installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN` (`{{remove}}`{{keep}}).',
       buildToolApk: '`{{pkg}}` is {{what}} installed in the image that ships and never removed in the same `RUN`. Build in a separate stage and copy the result, or remove it in the same `RUN`: `apk del {{pkg}}`, or install the build tools as a virtual package and delete it (`apk add --virtual .build-deps {{pkg}} … && apk del .build-deps`).',
       buildToolApkGroup: '`{{pkg}}` is {{what}} installed in the image that ships, in the virtual package `{{group}}` that is never deleted in the same `RUN`. Build in a separate stage and copy the result, or end the same `RUN` with `apk del {{group}}`.',
+      removedLater: '`{{pkg}}` is {{what}} installed in the image that ships. Removing it on line {{line}} does not shrink the image: that is a later `RUN`, and the layer of this one keeps the package. Install, build and remove in this one `RUN` (move `{{remove}}` here), or build in a separate stage and copy the result.',
     },
   },
   create(context) {
     const { model } = context;
+    /**
+     * Packages removed by each `RUN` of the image that ships (`apt-get purge`, `apk del`, …), by name, in file order:
+     * a removal in a later `RUN` frees nothing, and the message says so where the Dockerfile seems to count on it.
+     */
+    let removals: Array<{ run: Instruction; names: Map<string, { line: number; command: string }> }> | undefined;
+    const removalsOf = () => removals ??= model.stages.filter((s) => model.ships(s)).flatMap((s) => s.instructions)
+      .filter((i) => i.getKeyword() === 'RUN').map((run) => {
+        const names = new Map<string, { line: number; command: string }>();
+        for (const cmd of model.commands(run)) {
+          const rm = packageCall(cmd);
+          if (!rm?.subcommand || !/^(purge|remove|del|erase|rm)$/.test(rm.subcommand.value)) continue;
+          const removal = { line: model.lines.position(cmd.start).line, command: [rm.manager, ...cmd.args.map((a) => a.value)].join(' ') };
+          for (const p of rm.packages) if (!names.has(packageName(p))) names.set(packageName(p), removal);
+        }
+        return { run, names };
+      }).filter((r) => r.names.size > 0);
     return {
       RUN(run, stage) {
         // A last stage named `dev`/`test`/`ci` is the development image by design: compilers are welcome there.
@@ -72,6 +90,12 @@ export default defineRule({
             const range = { start: p.start, end: p.end };
             const dev = DEV.test(name);
             const what = dev ? 'a development package (headers for compiling against a library)' : 'a build tool';
+            const later = removalsOf().find((r) => model.isBefore(run, r.run) && (r.names.has(name) || (virtual !== undefined && r.names.has(virtual))));
+            const removal = later && (later.names.get(name) ?? (virtual !== undefined ? later.names.get(virtual) : undefined));
+            if (removal) {
+              context.report({ messageId: 'removedLater', data: { pkg: name, what, line: removal.line, remove: removal.command }, range });
+              continue;
+            }
             if (call.manager !== 'apk') {
               // `apt-get purge --auto-remove` of a -dev package also takes the runtime library it pulled in
               // (libpq5 for libpq-dev), and so does `dnf remove` (clean_requirements_on_remove is on by default).

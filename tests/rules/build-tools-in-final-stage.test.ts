@@ -40,6 +40,23 @@ ruleTester.run(rule, {
     },
     { name: 'zypper -n (non-interactive) before install', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install gcc\n', errors: [{ line: 2, column: 23, endColumn: 26 }] },
     { name: 'removed in a later RUN does not help', code: 'FROM python:3.12-slim\nRUN apt-get install -y build-essential\nRUN apt-get purge -y build-essential\n', errors: 1 },
+    {
+      name: 'purged in a later RUN: the message says why that purge frees nothing',
+      code: 'FROM python:3.8-slim\nCOPY requirements.txt .\nRUN apt-get update && apt-get install -y --no-install-recommends gcc python-dev libpq-dev\nRUN pip install -r requirements.txt\nRUN apt-get purge -y --auto-remove gcc python-dev\n',
+      errors: [
+        { messageId: 'removedLater', line: 3, column: 66, endColumn: 69, message: /^`gcc` is a build tool installed in the image that ships\. Removing it on line 5 does not shrink the image: that is a later `RUN`.*move `apt-get purge -y --auto-remove gcc python-dev` here/ },
+        { messageId: 'removedLater', line: 3, column: 70, endColumn: 80, message: /^`python-dev` is a development package/ },
+        { messageId: 'buildTool', line: 3, column: 81, endColumn: 90 },
+      ],
+    },
+    {
+      name: 'an apk virtual group deleted in a later RUN',
+      code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\nRUN pip install --no-cache-dir psycopg2\nRUN apk del .build-deps\n',
+      errors: [
+        { messageId: 'removedLater', line: 2, column: 46, endColumn: 49, message: /Removing it on line 4 .*move `apk del \.build-deps` here/ },
+        { messageId: 'removedLater', line: 2, column: 50, endColumn: 58 },
+      ],
+    },
     { name: 'parent of the final stage', code: 'FROM python:3.12-slim AS base\nRUN apt-get install -y python3-dev\nFROM base\n', errors: 1 },
     { name: 'apk', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache build-base\n', errors: 1 },
     { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\napt-get update\napt-get install -y --no-install-recommends gcc\nEOF\n', errors: [{ line: 4, column: 44, endColumn: 47 }] },
