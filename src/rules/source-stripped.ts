@@ -1,4 +1,8 @@
+import type { Instruction } from 'dockerfile-ast';
+import { pythonModule } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
+import type { DockerfileModel } from '~/engine/model';
+import type { Command } from '~/engine/shell';
 
 /** A path inside a test suite (`tests/`, `/app/test`, `./tests/*.py`). */
 const TESTS = /(^|\/)tests?(\/|$)/;
@@ -13,6 +17,7 @@ export default defineRule({
     scope: 'all-stages',
     messages: {
       stripped: 'This deletes the `.py` sources and keeps only bytecode: tracebacks lose their source lines, the `.pyc` files work only with this exact Python minor version, and it protects nothing (bytecode decompiles). Keep the sources, or accept those costs knowingly.',
+      cacheOnly: 'This deletes the `.py` sources, but `compileall` ran without `-b`: its `.pyc` files are in `__pycache__`, which Python ignores once the source is gone, so these modules can no longer be imported. Keep the sources, or compile with `compileall -b` (and accept the costs of shipping bytecode only).',
     },
   },
   create(context) {
@@ -20,7 +25,11 @@ export default defineRule({
     return {
       RUN(run) {
         let previousFindsPy = false;
+        // What `compileall` wrote before this command: legacy `.pyc` beside the sources (`-b`), or only `__pycache__`.
+        const compiled = compiledBefore(model, run);
         for (const c of model.commands(run)) {
+          const compile = compileallKind(c);
+          if (compile) compiled.add(compile);
           const words = c.args.map((a) => a.value);
           // The paths find searches: the words before its first expression (`-name`, `(`, `!`).
           const roots = words.slice(0, Math.max(0, words.findIndex((w) => /^[-(!]/.test(w))));
@@ -37,9 +46,46 @@ export default defineRule({
           const pipedRm = previousFindsPy && c.joinedBy === '|' && c.name === 'rm';
           previousFindsPy = namesPy;
           if (!(namesPy && deletes) && !rmPy && !pipedRm) continue;
-          context.report({ messageId: 'stripped', range: { start: c.start, end: c.end } });
+          // `compileall .` then `find . -name '*.py' -delete`: nothing importable is left.
+          const messageId = compiled.has('cache') && !compiled.has('legacy') && !compiled.has('unknown') ? 'cacheOnly' : 'stripped';
+          context.report({ messageId, range: { start: c.start, end: c.end } });
         }
       },
     };
   },
 });
+
+type CompileKind = 'legacy' | 'cache' | 'unknown';
+
+/**
+ * `python -m compileall -b …` writes legacy `.pyc` files next to the sources, which Python imports
+ * when the source is missing; without `-b` they go to `__pycache__`, which it then ignores. A
+ * `compileall` called from `python -c` is not read (`unknown`); null when `c` is not compileall.
+ */
+function compileallKind(c: Command): CompileKind | null {
+  if (!/^(python|pypy)(\d+(\.\d+)?)?$/.test(c.name)) return null;
+  const module = pythonModule(c.args);
+  if (module?.name === 'compileall') {
+    // `-b` alone or in a cluster of compileall's flags that take no value (`-qb`, `-bfq`).
+    return c.args.slice(module.next).some((a) => /^-[lfqb]*b[lfqb]*$/.test(a.value)) ? 'legacy' : 'cache';
+  }
+  return c.args.some((a) => /\bcompileall\b/.test(a.value)) ? 'unknown' : null;
+}
+
+/** The kinds of `compileall` run by the `RUN`s before `run` in its stage and the stages it is built FROM. */
+function compiledBefore(model: DockerfileModel, run: Instruction): Set<CompileKind> {
+  const kinds = new Set<CompileKind>();
+  const stage = model.stageOf(run);
+  if (!stage) return kinds;
+  for (const s of model.lineage(stage)) {
+    for (const instr of s.instructions) {
+      if (instr === run) break;
+      if (instr.getKeyword() !== 'RUN') continue;
+      for (const c of model.commands(instr)) {
+        const kind = compileallKind(c);
+        if (kind) kinds.add(kind);
+      }
+    }
+  }
+  return kinds;
+}
