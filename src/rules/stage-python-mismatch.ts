@@ -48,9 +48,10 @@ function installsForUser(model: DockerfileModel, stage: Stage): boolean {
 }
 
 /**
- * The trees `pip install --prefix=/install` (packages in /install/lib/python3.X/site-packages) and
- * `pip install --root=/install` (/install/usr/local/lib/python3.X/…) fill in the stage or a parent:
- * absolute, with the stage's ARG and ENV values expanded.
+ * The trees `pip install --prefix=/install` (packages in /install/lib/python3.X/site-packages),
+ * `pip install --root=/install` (/install/usr/local/lib/python3.X/…) and `pip install --target=/app`
+ * (packages, compiled for that Python, right in /app) fill in the stage or a parent, with pip or
+ * `uv pip install`: absolute, with the stage's ARG and ENV values expanded.
  */
 function installTrees(model: DockerfileModel, stage: Stage): string[] {
   const dirs: string[] = [];
@@ -58,8 +59,10 @@ function installTrees(model: DockerfileModel, stage: Stage): string[] {
     for (const instr of s.instructions) {
       if (instr.getKeyword() !== 'RUN') continue;
       for (const c of model.commands(instr)) {
-        const pip = pipInstall(c);
-        const value = pip && optionValue(pip.args, ['--prefix', '--root'])?.value;
+        const uv = uvInstall(c);
+        const uvPip = uv && uv.sub.value === 'install' && uv.command.args[uv.command.args.indexOf(uv.sub) - 1]?.value === 'pip' ? uv.args : null;
+        const args = pipInstall(c)?.args ?? uvPip;
+        const value = args && optionValue(args, ['--prefix', '--root', '--target', '-t'])?.value;
         if (!value) continue;
         const dir = model.resolveInStage(value, s, instr).replace(/\/+$/, '');
         const workdir = dir.startsWith('/') ? null : workdirAt(model, s, instr);
@@ -117,7 +120,7 @@ export default defineRule({
           const isUserSite = userSite && /(^|\/)\.local(\/lib)?$/.test(path);
           // The install prefix, which holds lib/python3.X.
           const isPrefix = /^\/usr\/local(\/lib)?$/.test(abs) && !(pristine && abs === '/usr/local');
-          // A `pip install --prefix`/`--root` tree, a directory in it, or one that holds it.
+          // A `pip install --prefix`/`--root`/`--target` tree, a directory in it, or one that holds it.
           const isTree = trees.some((t) => abs === t || abs.startsWith(`${t}/`) || abs === '/' || t.startsWith(`${abs}/`));
           if (!pathVersion && !isVenv && !holds && !isUserSite && !isPrefix && !isTree) continue;
           const range = { start: s.start, end: s.end };

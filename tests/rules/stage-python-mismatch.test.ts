@@ -18,6 +18,8 @@ ruleTester.run(rule, {
     { name: 'a directory beside the venv', code: 'FROM python:3.11 AS b\nWORKDIR /app\nRUN uv sync --frozen\nFROM python:3.12-slim\nCOPY --from=b /app/static /app/static\n' },
     { name: 'poetry without an in-project venv', code: 'FROM python:3.11 AS b\nWORKDIR /app\nRUN poetry install\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
     { name: 'a --prefix tree between the same versions', code: 'FROM python:3.12 AS b\nRUN pip install --prefix=/install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=b /install /usr/local\n' },
+    { name: 'a --target directory between the same versions', code: 'FROM python:3.11-slim AS b\nRUN pip install --target /app flask\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=b /app /app\n' },
+    { name: 'uv tool install takes no --target', code: 'FROM python:3.11-slim AS b\nRUN uv tool install ruff\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
     { name: 'a directory beside a --prefix tree', code: 'FROM python:3.11 AS b\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=b /app /app\n' },
     { name: 'whole interpreters copied from images (a CI image with several Pythons)', code: 'FROM python:3.12-slim-bookworm\nCOPY --from=python:3.9-slim-bookworm /usr/local/ /usr/local/\nCOPY --from=python:3.11-slim-bookworm /usr/local /usr/local\nCOPY --from=python:3.12-slim-bookworm /usr/local/ /usr/local/\n' },
     { name: 'the whole prefix of a stage that only names an image', code: 'FROM python:3.10-slim AS py310\nFROM python:3.12-slim\nCOPY --from=py310 /usr/local /usr/local\n' },
@@ -31,6 +33,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.11-slim AS builder\nCOPY requirements.txt .\nRUN pip install --prefix /install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\n',
       errors: [{ messageId: 'versions', line: 5, column: 21, endColumn: 29, message: /^`\/install` is copied from `builder` \(Python 3\.11\) into a stage on Python 3\.12/ }],
     },
+    {
+      name: 'a pip install --target directory copied to distroless (Debian 12: Python 3.11)',
+      code: 'FROM python:3.12-slim AS builder\nADD *.py /app/\nRUN pip install --target=/app requests ruamel.yaml\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=builder /app /app\nENV PYTHONPATH /app\n',
+      errors: [{ messageId: 'versions', line: 5, column: 21, endColumn: 25, message: /`\/app` is copied from `builder` \(Python 3\.12\) into a stage on Python 3\.11/ }],
+    },
+    { name: 'uv pip install -t, a subdirectory of it', code: 'FROM python:3.11-slim AS b\nRUN uv pip install -t /deps flask\nFROM python:3.13-slim\nCOPY --from=b /deps/flask /deps/flask\n', errors: [{ messageId: 'versions', line: 4, column: 15, endColumn: 26 }] },
     { name: 'a pip install --root tree, relative to WORKDIR', code: 'FROM python:3.11 AS b\nWORKDIR /build\nRUN pip install --root=out .\nFROM python:3.12-slim\nCOPY --from=b /build/out/ /\n', errors: [{ messageId: 'versions', line: 5, column: 15, endColumn: 26 }] },
     {
       code: df`
