@@ -47,6 +47,10 @@ function goCall(cmd: Command): GoCall | null {
 /** Whether the stage has a go.mod by now (copied in, or created by `go mod init`), so module mode takes versions from it. */
 function hasGoMod(model: DockerfileModel, stage: Stage, instr: Instruction, earlier: readonly Command[], inOnbuild: boolean): boolean {
   if (earlier.some((c) => c.name === 'go' && c.args[0]?.value === 'mod')) return true;
+  // `git clone … /src/sops && cd /src/sops/cmd/sops && go install go.mozilla.org/sops/v3/cmd/sops`:
+  // the command runs in the checked-out module and builds that source.
+  const clone = earlier.findIndex((c) => c.name === 'git' && c.args[0]?.value === 'clone');
+  if (clone >= 0 && earlier.slice(clone + 1).some((c) => c.name === 'cd')) return true;
   if (inOnbuild) return false;
   for (const s of model.lineage(stage)) {
     for (const i of s.instructions) {

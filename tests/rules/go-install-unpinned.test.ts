@@ -6,6 +6,7 @@ const go = (run: string) => `FROM golang:1.23-bookworm\n${run}\n`;
 ruleTester.run(rule, {
   valid: [
     go('RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1'),
+    { name: 'inside a module cloned and entered in the same RUN', code: go('RUN git clone https://github.com/jimmycuadra/sops /go/src/go.mozilla.org/sops/v3 && cd /go/src/go.mozilla.org/sops/v3/cmd/sops && git checkout age && go install go.mozilla.org/sops/v3/cmd/sops') },
     { name: 'pseudo-version and commit', code: go('RUN go install golang.org/x/tools/gopls@v0.0.0-20240101000000-abcdef123456 && go get example.com/mod@3f2a9c1') },
     { name: 'a tag that is not a version query', code: go('RUN go install example.com/tool@release-2024-06') },
     { name: 'go run with a version and program arguments', code: go('RUN go run github.com/sqlc-dev/sqlc/cmd/sqlc@v1.27.0 generate --file sqlc.yaml') },
@@ -31,6 +32,16 @@ ruleTester.run(rule, {
     { name: 'a versioned go binary', code: go('RUN go1.22.3 install example.com/tool@v1.0.0') },
   ],
   invalid: [
+    {
+      name: 'a clone without entering it: go install still downloads',
+      code: go('RUN git clone https://github.com/x/y /src/y && go install github.com/go-delve/delve/cmd/dlv'),
+      errors: [{ messageId: 'noVersion', line: 2, column: 59, endColumn: 92 }],
+    },
+    {
+      name: 'go get in a cloned module still means @upgrade',
+      code: go('RUN git clone https://github.com/x/y /src/y && cd /src/y && go get github.com/pkg/errors'),
+      errors: [{ messageId: 'noVersion', line: 2, column: 68, endColumn: 89 }],
+    },
     {
       code: go('RUN go install github.com/go-delve/delve/cmd/dlv'),
       errors: [{ messageId: 'noVersion', line: 2, column: 16, endColumn: 49, message: /^`github.com\/go-delve\/delve\/cmd\/dlv` has no version, so `go install`/ }],
