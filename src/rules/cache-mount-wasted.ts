@@ -1,5 +1,5 @@
 import type { Arg, Env, Instruction } from 'dockerfile-ast';
-import { cacheDirs, cacheMountFor, expandedMounts, mountInOtherHome, pipCacheOff, uvCacheOff } from '~/engine/build-env';
+import { cacheDirs, cacheMountFor, expandedMounts, mountInOtherHome, nonRootUser, pipCacheOff, uvCacheOff } from '~/engine/build-env';
 import { pipCall, pipInstall, pythonModule, throughRunner, uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import type { DockerfileModel, Stage } from '~/engine/model';
@@ -70,6 +70,7 @@ export default defineRule({
       wasted: '`{{flag}}` disables the cache that the `--mount=type=cache` on `{{target}}` provides, so the mount stays empty and every build downloads everything again. Remove `{{flag}}`.',
       wastedByEnv: '`{{variable}}` (set on line {{line}}) disables {{tool}}\'s cache, so this cache mount on `{{target}}` stays empty and every build downloads everything again. Remove `{{variable}}` and keep the mount; turn the cache off per command where there is no mount.',
       wastedByFalseEnv: '`PIP_NO_CACHE_DIR={{value}}` (set on line {{line}}) still disables pip\'s cache: pip turns the cache off for any value of the variable, even `off`, `false` or `0`. This cache mount on `{{target}}` stays empty and every build downloads everything again. Remove `PIP_NO_CACHE_DIR` and keep the mount.',
+      rootOwned: 'This `RUN` runs as `{{user}}`, but the cache mount on `{{target}}` has no `uid=`, so it belongs to root and pip cannot write to it: pip turns its cache off (with a warning) and every build downloads everything again. Add `uid={{uid}}` to the mount.',
       wastedFalse: '`PIP_NO_CACHE_DIR={{value}}` still disables pip\'s cache (pip turns it off for any value of the variable, even `off`, `false` or `0`), so the `--mount=type=cache` on `{{target}}` stays empty and every build downloads everything again. Remove `PIP_NO_CACHE_DIR={{value}}`.',
     },
   },
@@ -80,8 +81,21 @@ export default defineRule({
         const mounts = expandedMounts(model, stage, run);
         if (!mounts.some((m) => m.type === 'cache')) return;
         const reported = new Set<Mount>();
-        const uses: Array<{ tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff>; cmd: Command }> = [];
         const cmds = model.commands(run);
+        // A pip that runs as another user than root, with a cache mount on its own cache that root
+        // owns (no `uid=`, no `mode=`): pip finds the directory not writable and turns the cache off.
+        for (const cmd of cmds) {
+          if (pipInstall(cmd)?.tool !== 'pip' || pipCacheOff(model, stage, run, cmd)) continue;
+          const mount = cacheMountFor(model, stage, run, cmd, 'pip', mounts, cmds);
+          if (!mount || reported.has(mount) || mountInOtherHome(model, stage, run, mount)) continue;
+          if (mount.options.uid !== undefined && mount.options.uid !== '0' || mount.options.mode !== undefined) continue;
+          const dir = cacheDirs(model, stage, run, cmd, 'pip', cmds)[0]!;
+          const who = nonRootUser(model, stage, run, cmd, cmds, dir, 'pip');
+          if (!who) continue;
+          reported.add(mount);
+          context.report({ messageId: 'rootOwned', data: { user: who.runAs, target: mount.target ?? '', uid: who.uid }, range: mount.targetRange ?? mount.range });
+        }
+        const uses: Array<{ tool: 'pip' | 'uv'; mount: Mount; off: ReturnType<typeof pipCacheOff>; cmd: Command }> = [];
         for (const cmd of cmds) {
           const pip = pipInstall(cmd);
           const tool = pip?.tool === 'pip' ? 'pip' : uvInstall(cmd) || pip?.tool === 'uv' ? 'uv' : null;

@@ -24,9 +24,24 @@ ruleTester.run(rule, {
     // BuildKit does not expand `~`: the mount lands on /src/~/.cache/pip, pip still caches in
     // /root/.cache/pip, and removing --no-cache-dir would put that cache in the layer.
     { name: 'a `~` target is not on pip\'s cache (cache-mount-relative-target reports it)', code: 'FROM python:3.8-bookworm\nWORKDIR /src\nRUN --mount=type=cache,target=~/.cache/pip \\\n    python3 -m pip install --no-cache-dir --upgrade pip==24.2 setuptools==75.1.0\n' },
+    { name: 'a cache mount the user owns (uid=)', code: 'FROM python:3.12-slim\nRUN useradd -m -u 1000 app\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/pip,uid=1000 pip install --user flask==3.0.3\n' },
+    { name: 'a cache mount anyone can write (mode=)', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/pip,mode=0777 pip install --user flask==3.0.3\n' },
+    { name: 'root writes its own cache mount', code: 'FROM python:3.12-slim\nUSER root\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3.0.3\n' },
     { name: 'a relative target is not on uv\'s cache', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=cache,target=.cache/uv uv sync --locked --no-cache\n' },
   ],
   invalid: [
+    {
+      name: 'a non-root user and a cache mount owned by root: pip cannot write it and turns the cache off',
+      code: 'FROM python:3.10-slim\nARG USER=service-user\nARG HOME=/home/service-user\nRUN useradd -m -u 5000 $USER\nUSER $USER\nRUN --mount=type=cache,target=$HOME/.cache/pip pip install .\n',
+      errors: [{ messageId: 'rootOwned', line: 6, column: 31, endColumn: 47, message: 'This `RUN` runs as `service-user`, but the cache mount on `/home/service-user/.cache/pip` has no `uid=`, so it belongs to root and pip cannot write to it: pip turns its cache off (with a warning) and every build downloads everything again. Add `uid=<uid of service-user>` to the mount.' }],
+      output: null,
+    },
+    {
+      name: 'a numeric USER with its HOME (Hugging Face Spaces style)',
+      code: 'FROM python:3.12-slim\nRUN useradd -m -u 1000 user\nUSER 1000\nENV HOME=/home/user\nRUN --mount=type=cache,target=/home/user/.cache \\\n    pip install --user -r requirements.txt\n',
+      errors: [{ messageId: 'rootOwned', line: 5, column: 31, endColumn: 48, message: /Add `uid=1000` to the mount\.$/ }],
+      output: null,
+    },
     {
       name: 'the line of the variable in a multi-line ARG',
       code: 'FROM python:3.12-slim\nARG PIP_DEFAULT_TIMEOUT=100 \\\n    PIP_NO_CACHE_DIR=off\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n',
