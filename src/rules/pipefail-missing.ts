@@ -48,12 +48,17 @@ export default defineRule({
       return { shell, covered };
     };
     /** What to write, for the shell the stage's base image has. */
-    const fixFor = (stage: Stage, shell: string | null, script: string | null): string => {
+    const shBecameBash = (stage: Stage, runLine: number): boolean => model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN'
+      && (s !== stage || i.getRange().start.line < runLine)
+      && /\bln\s+-[a-zA-Z]*s[a-zA-Z]*\s+(?:\S*\/)?bash\s+\/bin\/sh\b/.test(i.getArgumentsContent() ?? '')));
+    const fixFor = (stage: Stage, shell: string | null, script: string | null, runLine: number): string => {
       // `RUN <<EOF bash` or a heredoc starting with `#!/bin/bash`: the script has its own shell.
       if (script) return `\`set -o pipefail\` at the start of the script (it runs under ${script})`;
       // `SHELL ["/bin/bash", "-c"]` already: only the option is missing.
       if (shell !== null && /(^|\/)(bash|zsh|ash|ksh)$/.test(shell)) return `\`-o pipefail\` to the \`SHELL\` instruction that selects \`${shell}\` (or start the \`RUN\` with \`set -o pipefail &&\`)`;
       const distro = context.inOnbuild ? undefined : model.baseImage(stage)?.distro?.distro;
+      // `RUN ln -sf /bin/bash /bin/sh` earlier: `/bin/sh` is bash from then on, and knows the option.
+      if (shBecameBash(stage, runLine)) return '`set -o pipefail &&` at the start of the `RUN` (`/bin/sh` is bash here, after the `ln` that replaced it), or `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it';
       if (distro === 'alpine') return '`set -o pipefail &&` at the start of the `RUN`, or `SHELL ["/bin/ash", "-o", "pipefail", "-c"]` before it (Alpine has no bash)';
       if (distro === 'debian' || distro === 'ubuntu') return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it (`set -o pipefail` in the `RUN` itself fails here: `/bin/sh` is dash, which has no such option)';
       return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it if the image has bash (or start the `RUN` with `set -o pipefail &&` where `/bin/sh` supports it; dash does not)';
@@ -100,7 +105,7 @@ export default defineRule({
         const heredoc = /^\s*<<-?(["']?)[A-Za-z_][\w-]*\1[ \t]+(\S*?(?:bash|zsh|ash|ksh))\b/.exec(model.text.slice(start))?.[2]
           ?? /^\s*<<-?(["']?)[A-Za-z_][\w-]*\1[^\n]*\r?\n#!\s*(\S*?(?:bash|zsh|ash|ksh)|\/usr\/bin\/env\s+(?:bash|zsh))\b/.exec(model.text.slice(start))?.[2]
           ?? null;
-        context.report({ messageId: 'pipe', data: { first: feeder.name, fix: fixFor(stage, shell, heredoc) }, range: { start: cmds[first]!.start, end: cmds[last]!.end } });
+        context.report({ messageId: 'pipe', data: { first: feeder.name, fix: fixFor(stage, shell, heredoc, run.getRange().start.line) }, range: { start: cmds[first]!.start, end: cmds[last]!.end } });
       },
     };
   },

@@ -32,6 +32,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'after /bin/sh was replaced by bash, set -o pipefail works in the RUN',
+      code: 'FROM ubuntu:24.04\nRUN ln -sf /bin/bash /bin/sh\nRUN curl -s https://example.com/key.gpg | apt-key add -\n',
+      errors: [{ messageId: 'pipe', line: 3, column: 5, endColumn: 56, message: /`set -o pipefail &&` at the start of the `RUN` \(`\/bin\/sh` is bash here/ }],
+    },
+    {
       name: 'a real pipe inside a case branch',
       code: df`
         FROM python:3.12-slim
