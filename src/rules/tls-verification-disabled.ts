@@ -253,7 +253,7 @@ export default defineRule({
             if (pip?.subcommand?.value === 'config' && /index-url$/.test(a.value) && next) {
               reportIndex(next, next.value);
             } else if (pip?.subcommand?.value === 'config' && /trusted-host$/.test(a.value) && next) {
-              trust('trustedHost', 'pip config set global.trusted-host', next.value, a.start, next.end);
+              trust('trustedHost', `pip config set ${a.value}`, next.value, a.start, next.end);
             }
           }
         }

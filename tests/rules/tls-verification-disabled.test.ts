@@ -120,6 +120,11 @@ ruleTester.run(rule, {
       code: 'FROM python:3.14-slim\nRUN pip install --no-cache-dir -i https://mirrors.aliyun.com/pypi/simple --trusted-host mirrors.aliyun.com -r requirements.txt\n',
       errors: [{ messageId: 'trustedHost', line: 2, column: 74, endColumn: 107, message: /^`--trusted-host` makes pip accept any certificate/ }],
     },
+    {
+      name: 'pip config set install.trusted-host names the key it sets',
+      code: 'FROM python:3.11-slim\nRUN pip config set install.trusted-host "mirrors.aliyun.com pypi.org"\n',
+      errors: [{ messageId: 'trustedHost', line: 2, column: 20, endColumn: 70, message: /^`pip config set install\.trusted-host` makes pip accept any certificate/ }],
+    },
     { name: 'uv --index name=http://', code: 'FROM python:3.12-slim\nRUN uv sync --index internal=http://mirror.local/simple\n', errors: [{ messageId: 'httpIndex', message: /`http:\/\/mirror\.local\/simple`/ }] },
   ],
 });
