@@ -74,6 +74,9 @@ export default defineRule({
           // `cd /opt/x && make && cd /app` where `/app` is the WORKDIR: the script goes back itself,
           // so neither `cd` is meant to last.
           if (dir && atWorkdir(dir)) continue;
+          // `cd / && rm -rf /code` with `WORKDIR /code`: leaving a directory the same RUN deletes.
+          const here = stage ? workdirOf(stage, run) : null;
+          if (here && here !== '/' && removedLater(cmds, i, here)) continue;
           if (cmds.slice(i + 1).some((c) => c.name === 'cd' && c.joinedBy !== '(' && atWorkdir(target(c) ?? ''))) continue;
           const shown = dir ?? '~';
           context.report({

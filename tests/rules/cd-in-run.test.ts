@@ -36,6 +36,10 @@ ruleTester.run(rule, {
       name: 'cd / out of a build directory before removing it, on an image without WORKDIR',
       code: 'FROM debian:trixie-slim\nRUN mkdir -p /usr/src/python; cd /usr/src/python; ./configure; make install; cd /; rm -rf /usr/src/python\n',
     },
+    {
+      name: 'leaving the WORKDIR before the RUN deletes it',
+      code: 'FROM python:3.12-alpine\nCOPY . /code\nWORKDIR /code\nRUN python setup.py install && cd / && rm -rf /code\n',
+    },
     { name: 'the word cd in an echo', code: 'FROM python:3.12-slim\nRUN echo "cd /app"\n' },
     { name: 'command substitution', code: 'FROM python:3.12-slim\nRUN echo "$(cd /app && pwd)" > /where\n' },
   ],
