@@ -56,6 +56,8 @@ export default defineRule({
   create(context) {
     const { model } = context;
     const workdirs = new Map<Stage, Instruction | null>();
+    const reported = new Set<Stage>();
+    const reportedInTriggers = new Set<Stage>();
     /** The first WORKDIR of a stage, or null. */
     const firstWorkdir = (s: Stage) => {
       let w = workdirs.get(s);
@@ -91,6 +93,10 @@ export default defineRule({
         return first !== null && model.isBefore(first, node);
       });
       if (set) return;
+      // One finding per stage: one `WORKDIR` fixes every relative destination after it.
+      const seen = context.inOnbuild ? reportedInTriggers : reported;
+      if (seen.has(stage)) return;
+      seen.add(stage);
       context.report({ messageId: 'relative', data: { dest: written }, range: { start: dest.start, end: dest.end } });
     };
     return { COPY: check, ADD: check };

@@ -30,6 +30,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'one finding per stage: one WORKDIR fixes them all',
+      code: 'FROM python:3.12-slim\nCOPY requirements.txt ./\nCOPY src/ ./src/\nFROM python:3.12-slim\nCOPY . .\n',
+      errors: [{ messageId: 'relative', line: 2, column: 23, endColumn: 25 }, { messageId: 'relative', line: 5, column: 8, endColumn: 9 }],
+    },
+    {
       code: 'FROM python:3.12-slim\nCOPY . .\n',
       errors: [{ messageId: 'relative', line: 2, column: 8, endColumn: 9, message: /^`\.` is a relative destination/ }],
     },
