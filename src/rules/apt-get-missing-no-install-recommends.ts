@@ -28,7 +28,7 @@ export default defineRule({
           if (!call || sub?.value !== 'install' || !call.packages.length) continue;
           if (hasFlag(call.options, ['--no-install-recommends'])) continue;
           if (aptSettings(call).some((s) => /^APT::Install-Recommends$/i.test(s.name) && FALSE.test(s.value))) continue;
-          if (!context.inOnbuild && aptConfiguredBefore(model, stage, run, /Install-Recommends\s*"?\s*(false|0|no)\b/i)) continue;
+          if (!context.inOnbuild && aptConfiguredBefore(model, stage, run, /Install-Recommends\s*\\?"?\s*(false|0|no)\b/i)) continue;
           context.report({
             messageId: 'recommends',
             data: { command: `${cmd.name} install` },

@@ -42,7 +42,7 @@ export default defineRule({
           // `yes | apt-get install …`
           if (cmd.joinedBy === '|' && cmds[i - 1]?.name === 'yes') return;
           if (!context.inOnbuild) {
-            if (aptConfiguredBefore(model, stage, run, /Assume-Yes\s*"?\s*(true|1|yes)/i)) return;
+            if (aptConfiguredBefore(model, stage, run, /Assume-Yes\s*\\?"?\s*(true|1|yes)/i)) return;
           }
           context.report({
             messageId: 'missingYes',

@@ -12,6 +12,7 @@ ruleTester.run(rule, {
     { name: 'after the packages', code: py('RUN apt-get install -y libpq5 --no-install-recommends') },
     { name: '-o APT::Install-Recommends=false', code: py('RUN apt-get -o APT::Install-Recommends=false install -y libpq5') },
     { name: '--option=APT::Install-Recommends=0', code: py('RUN apt-get install -y --option=APT::Install-Recommends=0 libpq5') },
+    { name: 'apt configuration with escaped double quotes', code: py('RUN echo "APT::Install-Recommends \\"0\\";" > /etc/apt/apt.conf.d/80recommends\nRUN apt-get install -y libpq5') },
     {
       name: 'apt configuration written earlier',
       code: df`

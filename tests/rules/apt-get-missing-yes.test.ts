@@ -23,6 +23,7 @@ ruleTester.run(rule, {
         RUN apt-get install curl
       `,
     },
+    { name: 'apt configured with escaped double quotes', code: py('RUN echo "APT::Get::Assume-Yes \\"true\\";" > /etc/apt/apt.conf.d/90assumeyes\nRUN apt-get update && apt-get install curl') },
     { name: 'update and clean do not prompt', code: py('RUN apt-get update && apt-get clean') },
     { name: 'apt-cache', code: py('RUN apt-cache policy curl') },
   ],
