@@ -4,7 +4,8 @@ import { defineRule } from '~/engine/define-rule';
 import { mountCovers } from '~/engine/mounts';
 import type { Command } from '~/engine/shell';
 
-const LISTS = /^\/var\/lib\/apt(\/lists)?\/?(\*)?$/;
+/** The lists directory, or a glob over its files (`/var/lib/apt/lists/*`, `/var/lib/apt/lists/*_*`). */
+const LISTS = /^\/var\/lib\/apt(\/lists)?\/?(\*)?$|^\/var\/lib\/apt\/lists\/\*[^/]*$/;
 
 /** `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists -delete`, `apt-get dist-clean`. */
 function removesLists(cmd: Command): boolean {

@@ -6,6 +6,7 @@ import { df, ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'a glob over the list files', code: 'FROM python:3.12-slim\nRUN set -ex; apt-get update; apt-get install -y --no-install-recommends curl; rm -rf /var/lib/apt/lists/partial /var/lib/apt/lists/*_*\n' },
     'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
     { name: 'rm -fr of the directory', code: 'FROM python:3.12-slim\nRUN apt-get update; apt-get install -y curl; rm -fr /var/lib/apt/lists\n' },
     { name: 'apt-get dist-clean', code: 'FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n' },
@@ -32,6 +33,11 @@ ruleTester.run(rule, {
     { name: 'install without update', code: 'FROM python:3.12-slim\nRUN apt-get install -y ./local.deb\n' },
   ],
   invalid: [
+    {
+      name: 'removing only the partial downloads keeps the lists',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/partial\n',
+      errors: [{ messageId: 'listsKept', line: 2, column: 5, endColumn: 19 }],
+    },
     {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl\n',
       errors: [{ messageId: 'listsKept', line: 2, column: 5, endColumn: 19 }],
