@@ -1,5 +1,21 @@
 import { defineRule } from '~/engine/define-rule';
+import type { Instruction } from 'dockerfile-ast';
 import type { Stage } from '~/engine/model';
+
+/** Short options of wget that take a value: in a cluster (`-qO-`), what follows one of them is its value. */
+const WITH_VALUE = 'oaOPeTtwUQiBDlIXAR';
+/** Options that download nothing, so print no progress. */
+const NO_DOWNLOAD = new Set(['--spider', '--version', '-V', '--help', '-h']);
+
+/** `-q`, `-qO-`, `-nc -q`, or a log file given with `-o`/`-a` (`-o /dev/null`, `-qo log`): nothing is drawn in the build log. */
+function quietOrLogged(word: string): boolean {
+  if (!/^-[a-zA-Z]/.test(word) || word.startsWith('--') || word === '-nv' || word === '-nc' || word === '-nd' || word === '-np' || word === '-nH') return false;
+  for (const ch of word.slice(1)) {
+    if (ch === 'q' || ch === 'o' || ch === 'a') return true;
+    if (WITH_VALUE.includes(ch)) return false;
+  }
+  return false;
+}
 
 export default defineRule({
   name: 'wget-without-progress',
@@ -21,24 +37,18 @@ export default defineRule({
      * Whether `wget` in the stage is BusyBox's: an Alpine base without GNU wget installed (`apk add wget`).
      * BusyBox wget updates its progress line at most once a second and rejects `--progress`.
      */
-    const busybox = new Map<Stage, boolean>();
-    const isBusybox = (stage: Stage): boolean => {
-      let result = busybox.get(stage);
-      if (result === undefined) {
-        result = model.baseImage(stage)?.distro?.distro === 'alpine' && !model.lineage(stage).some((s) => s.instructions.some((i) =>
-          i.getKeyword() === 'RUN' && model.commands(i).some((c) => c.name === 'apk' && c.args.some((a) => a.value === 'wget'))));
-        busybox.set(stage, result);
-      }
-      return result;
-    };
+    const isBusybox = (stage: Stage, run: Instruction): boolean => model.baseImage(stage)?.distro?.distro === 'alpine'
+      // GNU wget counts from the `RUN` that installs it (`apk add wget && wget …` included); a `wget` before it is BusyBox's.
+      && !model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN' && (s !== stage || i === run || model.isBefore(i, run))
+        && model.commands(i).some((c) => c.name === 'apk' && c.args.some((a) => a.value === 'wget'))));
     return {
       RUN(run, stage) {
         for (const c of model.commands(run)) {
           if (c.name !== 'wget') continue;
           const words = c.args.map((a) => a.value);
-          if (words.some((w) => /^--progress(=|$)/.test(w) || w === '-q' || w === '--quiet' || w === '-nv' || w === '--no-verbose' || /^-[a-zA-Z]*q[a-zA-Z]*$/.test(w)
-            || /^-[oa]/.test(w) || /^--(output|append-output)(=|$)/.test(w))) continue;
-          if (!context.inOnbuild && isBusybox(stage)) continue;
+          if (words.some((w) => /^--progress(=|$)/.test(w) || w === '--quiet' || w === '-nv' || w === '--no-verbose' || quietOrLogged(w)
+            || /^--(output|output-file|append-output)(=|$)/.test(w) || NO_DOWNLOAD.has(w))) continue;
+          if (!context.inOnbuild && isBusybox(stage, run)) continue;
           context.report({ messageId: 'progress', range: { start: c.program.start, end: c.program.end }, fix: { title: 'Add `--progress=dot:giga`', edits: [{ start: c.program.end, end: c.program.end, text: ' --progress=dot:giga' }] } });
         }
       },
