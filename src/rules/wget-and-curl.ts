@@ -24,6 +24,8 @@ export default defineRule({
           for (const instr of stage.instructions) {
             if (instr.getKeyword() !== 'RUN') continue;
             for (const c of model.commands(instr)) {
+              // `command -v curl` asks whether curl exists; it does not use it.
+              if (c.wrappers.includes('command') && /\bcommand\s+(-p\s+)?-[vV]\b/.test(model.text.slice(c.start, c.program.start))) continue;
               if (c.name === 'curl') curl ??= c;
               if (c.name === 'wget') wget ??= c;
             }
