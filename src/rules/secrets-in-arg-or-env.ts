@@ -1,3 +1,4 @@
+import type { Env, Instruction } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
 
 // BuildKit's words, matched as whole `_`-separated parts of the name (API_KEY, DB_PASSWORD, TOKEN).
@@ -14,7 +15,7 @@ const ALLOWED = new RegExp([
   '^APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE$',
   '_(?:PATH|URL|DIR|ID|NAME|LOCATION|SOCK|SOCKET|HOST|PORT|DOMAIN|ENDPOINT|SERVER|REALM|ISSUER|AUDIENCE|SCOPES?|USER|USERNAME|PREFIX|FORMAT|REGION)$',
   '_(?:BACKENDS?|TYPE|METHOD|MODE|ENABLED|DISABLED|EXPIRES?|EXPIRY|EXPIRATION|TTL|TIMEOUT|LIFETIME|LENGTH|ALGORITHM|(?:EXPIRE_)?(?:SECONDS|MINUTES|HOURS|DAYS))$',
-  '^(?:ENABLE|DISABLE)_',
+  '(?:^|_)(?:ENABLE|DISABLE)_',
   '_(?:LIMIT|COUNT|SIZE|MAX|MIN)$',
   '^(?:MAX|MIN|NUM)_',
 ].join('|'), 'i');
@@ -37,24 +38,35 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const check = (keyword: 'ARG' | 'ENV') => (instr: { getProperties(): Array<{ getName(): string; getValue(): string | null; getNameRange(): import('~/engine/types').LspRange }> }) => {
-      for (const p of instr.getProperties()) {
-        const name = p.getName();
-        if (!SECRET.test(name) || ALLOWED.test(name)) continue;
-        // `ENV PASSWORD=""` stores nothing: it names a setting to give with `docker run -e`; and
-        // `ENV GOOGLE_API_KEY=no` switches a feature off. An `ARG` default is different: a
-        // `--build-arg` still lands in the history.
-        if (keyword === 'ENV' && NO_VALUE.test(p.getValue() ?? 'x')) continue;
-        context.report({ messageId: 'secret', data: { name, keyword, id: name.toLowerCase() }, range: model.offsets(p.getNameRange()) });
+    const report = (keyword: 'ARG' | 'ENV', name: string, value: string | null, range: { start: number; end: number }) => {
+      if (!SECRET.test(name) || ALLOWED.test(name)) return;
+      // `ENV PASSWORD=""` stores nothing: it names a setting to give with `docker run -e`; and
+      // `ENV GOOGLE_API_KEY=no` switches a feature off. An `ARG` default is different: a
+      // `--build-arg` still lands in the history.
+      if (keyword === 'ENV' && NO_VALUE.test(value ?? 'x')) return;
+      context.report({ messageId: 'secret', data: { name, keyword, id: name.toLowerCase() }, range });
+    };
+    const checkEnv = (instr: Env) => {
+      for (const p of instr.getProperties()) report('ENV', p.getName(), p.getValue(), model.offsets(p.getNameRange()));
+    };
+    /** Every name an `ARG` declares: `ARG PIP_INDEX_URL GITHUB_TOKEN NPM_TOKEN` declares three. */
+    const checkArg = (instr: Instruction) => {
+      for (const a of instr.getArguments()) {
+        const { start, end } = model.offsets(a.getRange());
+        const text = model.text.slice(start, end);
+        const eq = text.indexOf('=');
+        const name = eq >= 0 ? text.slice(0, eq) : text;
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+        report('ARG', name, null, { start, end: start + name.length });
       }
     };
     return {
-      ARG: check('ARG'),
-      ENV: check('ENV'),
+      ARG: checkArg,
+      ENV: (instr) => checkEnv(instr as Env),
       'Dockerfile:exit'() {
         // Global ARGs (before the first FROM) belong to no stage, so no visitor saw them.
         for (const i of model.instructions) {
-          if (i.getKeyword() === 'ARG' && !model.stageOf(i)) check('ARG')(i as unknown as Parameters<ReturnType<typeof check>>[0]);
+          if (i.getKeyword() === 'ARG' && !model.stageOf(i)) checkArg(i);
         }
       },
     };
