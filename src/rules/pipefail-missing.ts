@@ -77,6 +77,13 @@ export default defineRule({
       if (head.joinedBy === ';;') return true;
       return /\bcase\s+$/.test(model.text.slice(Math.max(0, head.start - 20), head.start)) && head.args.some((a) => a.value === 'in');
     };
+    /** `ps aux | grep app || true`: the pipeline's status is thrown away, so pipefail changes nothing. */
+    const failureIgnored = (cmds: readonly Command[], i: number): boolean => {
+      let last = i;
+      while (cmds[last + 1]?.joinedBy === '|') last++;
+      const next = cmds[last + 1];
+      return next?.joinedBy === '||' && (next.name === 'true' || next.name === ':') && next.args.length === 0;
+    };
     return {
       RUN(run, stage) {
         if (/^\s*\[/.test(run.getArgumentsContent() ?? '')) return;
@@ -86,7 +93,7 @@ export default defineRule({
         let piped: Command | null = null;
         for (let i = 1; i < cmds.length; i++) {
           if (cmds[i]!.joinedBy !== '|' || HARMLESS_FEEDERS.has(cmds[i - 1]!.name)) continue;
-          if (inCasePattern(cmds, i)) continue;
+          if (inCasePattern(cmds, i) || failureIgnored(cmds, i)) continue;
           feeder = cmds[i - 1]!;
           piped = cmds[i]!;
           break;

@@ -17,6 +17,7 @@ ruleTester.run(rule, {
             make CFLAGS="$CFLAGS"
       `,
     },
+    { name: 'the pipeline status is thrown away with || true', code: 'FROM python:3.12-slim\nRUN pip freeze | grep -i django || true\n' },
     { name: 'set -o pipefail in the RUN', code: 'FROM python:3.12-slim\nRUN set -o pipefail && curl -fsSL https://example.com/x | tar -xz\n' },
     { name: 'set -Eeuo pipefail (options in any case)', code: 'FROM python:3.12-slim\nRUN set -Eeuo pipefail; curl -fsSL https://example.com/x | tar -xz\n' },
     { name: 'set -o errexit -o pipefail', code: 'FROM python:3.12-slim\nRUN set -o errexit -o nounset -o pipefail && curl -fsSL https://example.com/x | tar -xz\n' },
@@ -31,6 +32,11 @@ ruleTester.run(rule, {
     { name: 'heredoc with set -o pipefail', code: 'FROM python:3.12-alpine\nRUN <<EOF\nset -o pipefail\ncurl -fsSL https://x | tar xz\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'a fallback other than true still depends on pipefail',
+      code: 'FROM python:3.12-slim\nRUN curl -fsSL https://example.com/install.sh | sh || echo "install failed" && pip freeze | grep flask || true\n',
+      errors: [{ messageId: 'pipe', line: 2, column: 5, endColumn: 51 }],
+    },
     {
       name: 'after /bin/sh was replaced by bash, set -o pipefail works in the RUN',
       code: 'FROM ubuntu:24.04\nRUN ln -sf /bin/bash /bin/sh\nRUN curl -s https://example.com/key.gpg | apt-key add -\n',
