@@ -24,7 +24,18 @@ export default defineRule({
       FinalStage(stage) {
         // A last stage named `dev`/`development`/`local` is the development image by design.
         if (isDevelopmentStage(stage)) return;
-        for (const { command, args: all, instruction } of runtimeCommands(model, stage)) {
+        // `ENTRYPOINT ["python"]` with `CMD ["manage.py", "runserver"]`: the ENTRYPOINT's command (with the CMD's
+        // words) and the CMD's own both reach the same word; it is reported once.
+        const reported = new Set<string>();
+        const report: typeof context.report = (d) => {
+          const key = JSON.stringify(d.range);
+          if (reported.has(key)) return;
+          reported.add(key);
+          context.report(d);
+        };
+        for (const { command: own, args: all, instruction } of runtimeCommands(model, stage)) {
+          // The program as it runs, with the words an exec-form CMD adds (`ENTRYPOINT ["python3"]`, `CMD ["-m", "uvicorn", …]`).
+          const command = { ...own, args: all };
           // `ENTRYPOINT ["flask"]` with `CMD ["run"]`: the subcommand alone, not a range across both instructions.
           const end = model.offsets(instruction.getRange()).end;
           const span = (program: Word, sub: Word) => ({ start: sub.start > end ? sub.start : program.start, end: sub.end });
@@ -33,20 +44,20 @@ export default defineRule({
           if (uvicorn || other) {
             const flag = argsAfter(all, (uvicorn ?? other)!).find((a) => a.value === '--reload' || a.value.startsWith('--reload='));
             if (!flag) continue;
-            if (uvicorn) context.report({ messageId: 'reload', range: { start: flag.start, end: flag.end } });
-            else context.report({ messageId: 'reloadServer', data: { server: other!.value.slice(other!.value.lastIndexOf('/') + 1) }, range: { start: flag.start, end: flag.end } });
+            if (uvicorn) report({ messageId: 'reload', range: { start: flag.start, end: flag.end } });
+            else report({ messageId: 'reloadServer', data: { server: other!.value.slice(other!.value.lastIndexOf('/') + 1) }, range: { start: flag.start, end: flag.end } });
             continue;
           }
           const flask = programWord(command, 'flask');
           if (flask) {
             const run = subcommand(argsAfter(all, flask), FLASK_OPTS_WITH_VALUE);
-            if (run?.value === 'run') context.report({ messageId: 'flask', range: span(flask, run) });
+            if (run?.value === 'run') report({ messageId: 'flask', range: span(flask, run) });
             continue;
           }
           const fastapi = programWord(command, 'fastapi');
           if (fastapi) {
             const dev = subcommand(argsAfter(all, fastapi), new Set());
-            if (dev?.value === 'dev') context.report({ messageId: 'fastapiDev', range: span(fastapi, dev) });
+            if (dev?.value === 'dev') report({ messageId: 'fastapiDev', range: span(fastapi, dev) });
             continue;
           }
           // `python manage.py runserver`, `./manage.py runserver`, `django-admin runserver`, `python -m django runserver`.
@@ -54,7 +65,7 @@ export default defineRule({
             : programWord(command, 'django') ?? (/^python(\d+(\.\d+)?)?$/.test(command.name) ? all.find((a) => /(^|\/)manage\.py$/.test(a.value)) ?? null : null);
           if (django) {
             const rs = argsAfter(all, django).find((a) => a.value === 'runserver' || a.value === 'runserver_plus');
-            if (rs) context.report({ messageId: 'runserver', data: { command: rs.value }, range: { start: rs.start, end: rs.end } });
+            if (rs) report({ messageId: 'runserver', data: { command: rs.value }, range: { start: rs.start, end: rs.end } });
           }
         }
       },

@@ -26,9 +26,13 @@ export default defineRule({
         if (envArgs.includes('--worker-tmp-dir')) return;
         // gunicorn reads `./gunicorn.conf.py` when no `-c` is given: a copied one may set worker_tmp_dir.
         if (copiesDefaultConfig(model, stage)) return;
+        // `ENTRYPOINT ["python3"]` with `CMD ["-m", "gunicorn", …]`: the program is found with the CMD's words; and
+        // `ENTRYPOINT ["python", "-m"]` with `CMD ["gunicorn", …]` reaches the same word twice, judged once.
+        const seen = new Set<number>();
         for (const { command, args: all } of runtimeCommands(model, stage)) {
-          const word = programWord(command, 'gunicorn');
-          if (!word) continue;
+          const word = programWord({ ...command, args: all }, 'gunicorn');
+          if (!word || seen.has(word.start)) continue;
+          seen.add(word.start);
           const args = argsAfter(all, word);
           // `-c conf.py`, `-cconf.py`, `--config=conf.py`, and `"-c conf.py"` as one exec-form element (argparse takes
           // the rest of the word as the value, and gunicorn strips the space): netbox-docker's CMD.

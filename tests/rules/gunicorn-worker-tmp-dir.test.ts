@@ -21,6 +21,18 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'ENTRYPOINT ["python3"] with CMD ["-m", "gunicorn", …]',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["python3"]\nCMD ["-m", "gunicorn", "app:app"]\n',
+      errors: [{ messageId: 'missing', line: 3, column: 12, endLine: 3, endColumn: 22 }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["python3"]\nCMD ["-m", "gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n',
+    },
+    {
+      name: 'ENTRYPOINT ["python", "-m"] with CMD ["gunicorn", …]: reported and fixed once',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["python", "-m"]\nCMD ["gunicorn", "app:app"]\n',
+      errors: [{ messageId: 'missing', line: 3, column: 6, endLine: 3, endColumn: 16 }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["python", "-m"]\nCMD ["gunicorn", "--worker-tmp-dir", "/dev/shm", "app:app"]\n',
+    },
+    {
       name: 'a compact exec-form array keeps its separator in the fix',
       code: 'FROM python:3.12-slim\nCMD ["gunicorn","--bind",":8000","--workers","2","mysite.wsgi"]\n',
       errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 16 }],
