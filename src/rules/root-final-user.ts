@@ -1,7 +1,7 @@
 import { defineRule } from '~/engine/define-rule';
 import type { ImageRef } from '~/engine/image';
 import type { DockerfileModel, Stage } from '~/engine/model';
-import { programWord, runtimeCommands } from '~/engine/runtime';
+import { programWord, runtimeCommands, runtimeInstructions } from '~/engine/runtime';
 import { optionValue, type Command } from '~/engine/shell';
 
 const ROOT = /^(root|0)(:.*)?$/;
@@ -27,6 +27,7 @@ export default defineRule({
     sources: ['hadolint:DL3002', 'trivy:DS-0002', 'checkov:CKV_DOCKER_3', 'checkov:CKV_DOCKER_8'],
     messages: {
       noUser: 'The final stage never sets `USER`, so the container runs as root. Create an unprivileged user and switch to it with a numeric `USER`.',
+      noUserDropTool: 'The final stage never sets `USER`, so the container starts as root. The image installs `{{tool}}` and starts through an `ENTRYPOINT` script: if that script drops to an unprivileged user with it, ignore this finding here; otherwise create an unprivileged user and switch to it with a numeric `USER`.',
       rootUser: 'The last `USER` of the final stage is `{{user}}`: the container runs as root. Switch to an unprivileged user after the steps that need root.',
       rootUserByDefault: 'The last `USER` of the final stage, `{{raw}}`, is `{{user}}` with the default values of its variables: the container runs as root unless the build overrides them. Default to an unprivileged user.',
     },
@@ -51,9 +52,12 @@ export default defineRule({
         if (!user) {
           const insertAt = model.text.length;
           const sep = /[\r\n]$/.test(model.text) || !model.text ? '' : '\n';
+          // paperless-ngx, mealie: root at start, `exec gosu app "$@"` in the entrypoint script (which is not read).
+          const tool = dropToolInEntrypoint(model, stage);
           context.report({
-            messageId: 'noUser',
+            messageId: tool ? 'noUserDropTool' : 'noUser',
             range: stage.from.getImageRange() ?? stage.from.getRange(),
+            ...(tool ? { data: { tool } } : {}),
             suggestions: [addUser(base, insertAt, sep)],
           });
           return;
@@ -118,4 +122,24 @@ function dropsPrivileges(model: DockerfileModel, stage: Stage): boolean {
   const head = model.text.slice(main.start, main.program.start);
   const m = /(?:^|[\s"'/,[])(?:gosu|su-exec)["']?[\s,]+["']?([^\s"',\]]+)/.exec(head);
   return !!m && !ROOT.test(m[1]!);
+}
+
+/**
+ * `gosu` or `su-exec` brought into the final image (installed with a package manager, downloaded, or
+ * copied from `tianon/gosu`) when the container starts through an `ENTRYPOINT` that is not itself a
+ * visible drop: the usual "start as root, fix volume ownership, then `exec gosu app "$@"`" entrypoint
+ * script. Returns the tool's name, or null.
+ */
+function dropToolInEntrypoint(model: DockerfileModel, stage: Stage): string | null {
+  const { entrypoint } = runtimeInstructions(model, stage);
+  if (!entrypoint) return null;
+  for (const s of model.lineage(stage)) {
+    for (const instr of s.instructions) {
+      const k = instr.getKeyword();
+      if (k !== 'RUN' && k !== 'COPY' && k !== 'ADD') continue;
+      const m = /(?:^|[\s/=:"'])(gosu|su-exec)(?=$|[\s/"':-])/.exec(instr.getArgumentsContent() ?? '');
+      if (m) return m[1]!;
+    }
+  }
+  return null;
 }

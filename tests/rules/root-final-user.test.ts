@@ -61,6 +61,17 @@ ruleTester.run(rule, {
     { name: 'uWSGI --master-as-root keeps the master as root', code: 'FROM python:3.12-slim\nCMD ["uwsgi", "--uid", "1000", "--master-as-root", "--ini", "app.ini"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
     { name: 'gunicorn --user: the master process stays root', code: 'FROM python:3.12-slim\nCMD ["gunicorn", "--user", "app", "app:app"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
     { name: 'UWSGI_UID set but the server is gunicorn', code: 'FROM python:3.12-slim\nENV UWSGI_UID=1000\nCMD ["gunicorn", "app:app"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
+    {
+      name: 'gosu installed and an ENTRYPOINT script (paperless-ngx, mealie): the message says the script may drop root',
+      code: 'FROM python:3.12-slim\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends gosu \\\n  && rm -rf /var/lib/apt/lists/*\nCOPY docker-entrypoint.sh /sbin/\nENTRYPOINT ["/sbin/docker-entrypoint.sh"]\nCMD ["gunicorn", "app:app"]\n',
+      errors: [{ messageId: 'noUserDropTool', message: /installs `gosu` and starts through an `ENTRYPOINT` script/, line: 1, column: 6, endColumn: 22 }],
+    },
+    {
+      name: 'su-exec copied from an image, with an ENTRYPOINT script',
+      code: 'FROM python:3.12-alpine\nCOPY --from=tianon/gosu:1.17 /gosu /usr/local/bin/\nRUN apk add --no-cache su-exec\nENTRYPOINT ["/entrypoint.sh"]\n',
+      errors: [{ messageId: 'noUserDropTool', message: /installs `gosu`/ }],
+    },
+    { name: 'gosu installed but no ENTRYPOINT: the plain message', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["python", "app.py"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'gosu to root drops nothing', code: 'FROM python:3.12-slim\nENTRYPOINT ["gosu", "root", "python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
   ],
 });
