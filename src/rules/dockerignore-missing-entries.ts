@@ -1,6 +1,7 @@
 import { copiesWholeContext, copyArgs } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import { dockerignoreMatcher } from '~/engine/dockerignore';
+import type { Stage } from '~/engine/model';
 import type { Word } from '~/engine/shell';
 
 /** What a Python project's .dockerignore must keep out, each with paths that prove it and the pattern to add. */
@@ -55,10 +56,10 @@ export default defineRule({
     category: 'context',
     scope: 'file',
     messages: {
-      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). Add {{patterns}}.',
-      missingAnchored: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). Add {{patterns}}. Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory.',
-      missingReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). The {{exceptions}} {{bring}} {{reincluded}} back into the context: the last matching line wins, so add {{patterns}} after the exceptions.',
-      missingAnchoredReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: they end up in the image ({{why}}). Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory; and the {{exceptions}} {{bring}} {{reincluded}} back into the context. The last matching line wins: add {{patterns}} after the exceptions.',
+      missing: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: {{fate}} ({{why}}). Add {{patterns}}.',
+      missingAnchored: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: {{fate}} ({{why}}). Add {{patterns}}. Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory.',
+      missingReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: {{fate}} ({{why}}). The {{exceptions}} {{bring}} {{reincluded}} back into the context: the last matching line wins, so add {{patterns}} after the exceptions.',
+      missingAnchoredReincluded: 'The whole build context is copied, but `.dockerignore` does not exclude {{entries}}: {{fate}} ({{why}}). Unlike in .gitignore, a pattern without `**/` matches only at the top of the context, so the entries {{anchored}} miss every subdirectory; and the {{exceptions}} {{bring}} {{reincluded}} back into the context. The last matching line wins: add {{patterns}} after the exceptions.',
     },
   },
   create(context) {
@@ -67,11 +68,16 @@ export default defineRule({
       'Dockerfile:exit'() {
         const text = context.options.dockerignore;
         if (typeof text !== 'string') return;
+        // The first copy into the image that ships, else the first into a build stage (whose layers only the build sees).
         let source: Word | null = null;
+        let builder: Stage | null = null;
         for (const instr of model.instructions) {
           const args = copyArgs(model, instr);
-          source = args ? copiesWholeContext(args) : null;
-          if (source) break;
+          const whole = args ? copiesWholeContext(args) : null;
+          const stage = whole ? model.stageOf(instr) : null;
+          if (!whole || !stage) continue;
+          if (model.ships(stage)) { source = whole; builder = null; break; }
+          if (!source) { source = whole; builder = stage; }
         }
         if (!source) return;
         const ignored = dockerignoreMatcher(text);
@@ -111,9 +117,13 @@ export default defineRule({
             && matches(l, m.topLevel!) && !matches(l, nested) && !matches(l, 'shipshape-unrelated-probe.txt'))) anchored.push(m);
         }
         const names = (list: typeof missing) => andList(list.map((m) => `\`${m.name}\``));
+        const one = missing.length === 1;
+        const fate = builder
+          ? `${one ? 'it goes' : 'they go'} into the build stage \`${builder.name ?? builder.index}\``
+          : one ? 'it ends up in the image' : 'they end up in the image';
         context.report({
           messageId: reincluded.length ? (anchored.length ? 'missingAnchoredReincluded' : 'missingReincluded') : anchored.length ? 'missingAnchored' : 'missing',
-          data: { entries: missing.map((m) => `\`${m.name}\``).join(', '), why: [...new Set(missing.map((m) => m.why))].join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', '),
+          data: { fate, entries: missing.map((m) => `\`${m.name}\``).join(', '), why: [...new Set(missing.map((m) => m.why))].join(', '), patterns: missing.map((m) => `\`${m.pattern}\``).join(', '),
             anchored: names(anchored), reincluded: names(reincluded), exceptions: `${exceptions.size > 1 ? 'exceptions' : 'exception'} ${andList([...exceptions].map((e) => `\`${e}\``))}`,
             bring: exceptions.size > 1 ? 'bring' : 'brings' },
           range: { start: source.start, end: source.end },

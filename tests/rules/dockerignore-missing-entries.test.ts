@@ -17,6 +17,18 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'one entry missing',
+      code: 'FROM python:3.12-slim\nCOPY . .\n',
+      options: { dockerignore: '.git\n**/.venv\n**/__pycache__\n' },
+      errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 7, message: 'The whole build context is copied, but `.dockerignore` does not exclude `.env`: it ends up in the image (secrets in `.env`). Add `.env`.' }],
+    },
+    {
+      name: 'copied wholesale only into a builder stage',
+      code: 'FROM python:3.12-slim AS build\nCOPY . /app\nRUN pip wheel -w /wheels /app\nFROM python:3.12-slim\nRUN --mount=type=bind,from=build,source=/wheels,target=/wheels pip install /wheels/*\n',
+      options: { dockerignore: '.git\n' },
+      errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 7, message: /`.venv`, `__pycache__`, `\*.pyc`, `.env`: they go into the build stage `build` \(a host virtualenv/ }],
+    },
+    {
       code: 'FROM python:3.12-slim\nCOPY . .\n',
       options: { dockerignore: 'node_modules\n' },
       errors: [{ messageId: 'missing', line: 2, column: 6, endColumn: 7, message: /`.git`, `.venv`, `__pycache__`, `\*.pyc`, `.env`: they end up in the image \(the whole Git history, a host virtualenv that breaks imports, stale bytecode, secrets in `.env`\)/ }],
