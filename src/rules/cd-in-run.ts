@@ -44,13 +44,25 @@ export default defineRule({
     const { model } = context;
     /** The working directory of the `RUN`; `/` on an official image that sets none, when no `WORKDIR` does. */
     const workdirOf = (stage: Stage, run: Instruction): string | null => {
-      const dir = workdirAt(model, stage, run);
-      if (dir !== null) return dir;
-      const base = model.baseImage(stage);
-      const anyWorkdir = model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR'));
-      return base && NO_WORKDIR.test(base.name) && !anyWorkdir ? '/' : null;
+      // Instructions are visited in order: every RUN after the same WORKDIR shares the answer.
+      const key = lastWorkdir.get(stage) ?? stage;
+      if (memo.has(key)) return memo.get(key)!;
+      let dir = workdirAt(model, stage, run);
+      if (dir === null) {
+        const base = model.baseImage(stage);
+        const anyWorkdir = model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR'));
+        dir = base && NO_WORKDIR.test(base.name) && !anyWorkdir ? '/' : null;
+      }
+      memo.set(key, dir);
+      return dir;
     };
+    const lastWorkdir = new Map<Stage, Instruction>();
+    const memo = new Map<object, string | null>();
     return {
+      WORKDIR(instr) {
+        const stage = model.stageOf(instr);
+        if (stage) lastWorkdir.set(stage, instr);
+      },
       RUN(run) {
         const cmds = model.commands(run);
         const stage = model.stageOf(run);
