@@ -48,9 +48,20 @@ export default defineRule({
       return { shell, covered };
     };
     /** What to write, for the shell the stage's base image has. */
-    const shBecameBash = (stage: Stage, runLine: number): boolean => model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN'
-      && (s !== stage || i.getRange().start.line < runLine)
-      && /\bln\s+-[a-zA-Z]*s[a-zA-Z]*\s+(?:\S*\/)?bash\s+\/bin\/sh\b/.test(i.getArgumentsContent() ?? '')));
+    /** The line of the first `RUN ln -sf /bin/bash /bin/sh` of each stage's lineage (-1: none), found once per stage. */
+    const bashAsSh = new Map<Stage, { stage: Stage; line: number } | null>();
+    const shBecameBash = (stage: Stage, runLine: number): boolean => {
+      if (!bashAsSh.has(stage)) {
+        let found: { stage: Stage; line: number } | null = null;
+        for (const s of [...model.lineage(stage)].reverse()) {
+          const i = s.instructions.find((x) => x.getKeyword() === 'RUN' && /\bln\s+-[a-zA-Z]*s[a-zA-Z]*\s+(?:\S*\/)?bash\s+\/bin\/sh\b/.test(x.getArgumentsContent() ?? ''));
+          if (i) { found = { stage: s, line: i.getRange().start.line }; break; }
+        }
+        bashAsSh.set(stage, found);
+      }
+      const f = bashAsSh.get(stage);
+      return !!f && (f.stage !== stage || f.line < runLine);
+    };
     const fixFor = (stage: Stage, shell: string | null, script: string | null, runLine: number): string => {
       // `RUN <<EOF bash` or a heredoc starting with `#!/bin/bash`: the script has its own shell.
       if (script) return `\`set -o pipefail\` at the start of the script (it runs under ${script})`;

@@ -37,10 +37,26 @@ export default defineRule({
      * Whether `wget` in the stage is BusyBox's: an Alpine base without GNU wget installed (`apk add wget`).
      * BusyBox wget updates its progress line at most once a second and rejects `--progress`.
      */
-    const isBusybox = (stage: Stage, run: Instruction): boolean => model.baseImage(stage)?.distro?.distro === 'alpine'
-      // GNU wget counts from the `RUN` that installs it (`apk add wget && wget …` included); a `wget` before it is BusyBox's.
-      && !model.lineage(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN' && (s !== stage || i === run || model.isBefore(i, run))
-        && model.commands(i).some((c) => c.name === 'apk' && c.args.some((a) => a.value === 'wget'))));
+    /** The first `RUN` of the stage's lineage that installs GNU wget (`apk add wget`), or null; once per stage. */
+    const gnuFrom = new Map<Stage, Instruction | null>();
+    const gnuInstall = (stage: Stage): Instruction | null => {
+      if (!gnuFrom.has(stage)) {
+        let found: Instruction | null = null;
+        for (const s of [...model.lineage(stage)].reverse()) {
+          found = s.instructions.find((i) => i.getKeyword() === 'RUN'
+            && model.commands(i).some((c) => c.name === 'apk' && c.args.some((a) => a.value === 'wget'))) ?? null;
+          if (found) break;
+        }
+        gnuFrom.set(stage, found);
+      }
+      return gnuFrom.get(stage)!;
+    };
+    /** BusyBox wget: an Alpine base, before the `RUN` that installs GNU wget (`apk add wget && wget …` counts as installed). */
+    const isBusybox = (stage: Stage, run: Instruction): boolean => {
+      if (model.baseImage(stage)?.distro?.distro !== 'alpine') return false;
+      const gnu = gnuInstall(stage);
+      return !gnu || (gnu !== run && model.stageOf(gnu) === stage && !model.isBefore(gnu, run));
+    };
     return {
       RUN(run, stage) {
         for (const c of model.commands(run)) {
