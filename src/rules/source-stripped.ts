@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { pythonModule } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
-import type { DockerfileModel } from '~/engine/model';
+import type { DockerfileModel, Stage } from '~/engine/model';
 import type { Command } from '~/engine/shell';
 
 /** A path inside a test suite (`tests/`, `/app/test`, `./tests/*.py`). */
@@ -22,11 +22,13 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
+    const kindsBefore = compiledBefore(model);
     return {
       RUN(run) {
         let previousFindsPy = false;
-        // What `compileall` wrote before this command: legacy `.pyc` beside the sources (`-b`), or only `__pycache__`.
-        const compiled = compiledBefore(model, run);
+        // What `compileall` wrote earlier in this RUN: legacy `.pyc` beside the sources (`-b`), or only `__pycache__`.
+        // The earlier RUNs are read only when a deletion is found, so a long file stays linear.
+        const compiled = new Set<CompileKind>();
         for (const c of model.commands(run)) {
           const compile = compileallKind(c);
           if (compile) compiled.add(compile);
@@ -47,6 +49,7 @@ export default defineRule({
           previousFindsPy = namesPy;
           if (!(namesPy && deletes) && !rmPy && !pipedRm) continue;
           // `compileall .` then `find . -name '*.py' -delete`: nothing importable is left.
+          for (const kind of kindsBefore(run)) compiled.add(kind);
           const messageId = compiled.has('cache') && !compiled.has('legacy') && !compiled.has('unknown') ? 'cacheOnly' : 'stripped';
           context.report({ messageId, range: { start: c.start, end: c.end } });
         }
@@ -72,20 +75,34 @@ function compileallKind(c: Command): CompileKind | null {
   return c.args.some((a) => /\bcompileall\b/.test(a.value)) ? 'unknown' : null;
 }
 
-/** The kinds of `compileall` run by the `RUN`s before `run` in its stage and the stages it is built FROM. */
-function compiledBefore(model: DockerfileModel, run: Instruction): Set<CompileKind> {
-  const kinds = new Set<CompileKind>();
-  const stage = model.stageOf(run);
-  if (!stage) return kinds;
-  for (const s of model.lineage(stage)) {
-    for (const instr of s.instructions) {
-      if (instr === run) break;
+/**
+ * The kinds of `compileall` run by the `RUN`s before a `RUN` in its stage and the stages it is built
+ * FROM. Each stage is read once, the first time one of its RUNs deletes sources, so a file of many
+ * RUNs stays linear.
+ */
+function compiledBefore(model: DockerfileModel): (run: Instruction) => Set<CompileKind> {
+  const beforeRun = new Map<Instruction, Set<CompileKind>>();
+  const atEnd = new Map<Stage, Set<CompileKind>>();
+  const read = (stage: Stage): Set<CompileKind> => {
+    const done = atEnd.get(stage);
+    if (done) return done;
+    const kinds = new Set<CompileKind>();
+    atEnd.set(stage, kinds); // a parent cycle reads as empty
+    const parent = stage.parent && stage.parent !== stage ? read(stage.parent) : null;
+    if (parent) for (const k of parent) kinds.add(k);
+    for (const instr of stage.instructions) {
       if (instr.getKeyword() !== 'RUN') continue;
+      beforeRun.set(instr, new Set(kinds));
       for (const c of model.commands(instr)) {
         const kind = compileallKind(c);
         if (kind) kinds.add(kind);
       }
     }
-  }
-  return kinds;
+    return kinds;
+  };
+  return (run) => {
+    const stage = model.stageOf(run);
+    if (stage) read(stage);
+    return beforeRun.get(run) ?? new Set();
+  };
 }
