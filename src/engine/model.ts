@@ -343,7 +343,9 @@ export class DockerfileModel {
         if (k === 'ARG' || k === 'ENV') {
           for (const p of (i as Env).getProperties()) {
             if (k === 'ARG' && p.getValue() === null && vars.has(p.getName())) continue;
-            vars.set(p.getName(), p.getValue());
+            // A default is expanded where it is declared (`ARG HOME=/home/$USER`), with what is set before it.
+            const v = p.getValue();
+            vars.set(p.getName(), v?.includes('$') ? this.substitute(v, vars) : v);
           }
         }
       }
@@ -374,7 +376,23 @@ export class DockerfileModel {
     }
     this.commandCache.set(instr, cmds);
     for (const c of cmds) if (c.script && !c.script.quoted) this.unquotedScriptEnds.add(c.script.end);
+    if (instr.getKeyword() === 'RUN') this.resolvePrograms(instr, cmds);
     return cmds;
+  }
+
+  /**
+   * A program named by a variable (`${PYTHON} -m pip install …` after `ARG PYTHON=python3`) gets the
+   * name of the program the ARG or ENV in effect gives it, when that is one word; otherwise it keeps
+   * the name as written.
+   */
+  private resolvePrograms(instr: Instruction, cmds: Command[]): void {
+    for (const c of cmds) {
+      if (!c.name.includes('$')) continue;
+      const stage = this.stageOf(instr);
+      if (!stage) return;
+      const v = this.resolveInStage(c.program.value, stage, instr).trim();
+      if (v && !/[\s$'"`]/.test(v)) c.name = v.slice(v.lastIndexOf('/') + 1);
+    }
   }
 
   /** Where an instruction's command starts and ends: after the keyword and flags (or `HEALTHCHECK CMD`), or null when it has none. */

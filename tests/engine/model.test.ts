@@ -154,12 +154,21 @@ describe('ENV and USER', () => {
     const later = modelOf('FROM python:3.12 AS a\nUSER 1000\nFROM a\nUSER root\n');
     expect(later.user(later.stages[1]!)?.value).toBe('root');
   });
-  it('resolveInStage uses ARG and ENV before the instruction, including a redeclared global ARG', () => {
+  it('resolveInStage uses ARG and ENV before the instruction, including a redeclared global ARG, expanding defaults where they are declared', () => {
     const m = modelOf('ARG HOME_DIR=/srv\nFROM python:3.12\nARG HOME_DIR\nENV VENV=$HOME_DIR/venv\nRUN echo $VENV\nENV VENV=/other\n');
     const s = m.stages[0]!;
-    expect(m.resolveInStage('$VENV/bin', s, nth(m, 'RUN'))).toBe('$HOME_DIR/venv/bin');
+    expect(m.resolveInStage('$VENV/bin', s, nth(m, 'RUN'))).toBe('/srv/venv/bin');
+    const nested = modelOf('FROM python:3.12\nARG USER=app\nARG HOME=/home/$USER\nENV UNSET_BASE=$NOWHERE/x\nRUN echo\n');
+    expect(nested.resolveInStage('$HOME/.cache/pip', nested.stages[0]!, nth(nested, 'RUN'))).toBe('/home/app/.cache/pip');
+    expect(nested.resolveInStage('$UNSET_BASE', nested.stages[0]!, nth(nested, 'RUN'))).toBe('$NOWHERE/x');
     expect(m.resolveInStage('${HOME_DIR}/x', s, nth(m, 'RUN'))).toBe('/srv/x');
     expect(m.resolveInStage('plain', s, nth(m, 'RUN'))).toBe('plain');
+  });
+  it('a RUN program named by a variable gets the name of the program the ARG or ENV gives it, when that is one word', () => {
+    const m = modelOf('FROM python:3.12\nARG PYTHON=python3\nENV PIP=/opt/venv/bin/pip\nARG TWO="python3 -u"\nARG NONE\nRUN ${PYTHON} -m pip install x && $PIP install y && $TWO z.py && $NONE w\nCMD $PYTHON app.py\n');
+    expect(m.commands(nth(m, 'RUN')).map((c) => c.name)).toEqual(['python3', 'pip', '$TWO', '$NONE']);
+    // ARGs are not in the container's environment: a CMD keeps the name as written.
+    expect(m.commands(nth(m, 'CMD')).map((c) => c.name)).toEqual(['$PYTHON']);
   });
 });
 

@@ -42,6 +42,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'python named by an ARG (${PYTHON} -m pip, AWS deep-learning containers)',
+      code: 'FROM python:3.12-slim\nARG PYTHON=python3\nRUN ${PYTHON} -m pip install flask\n',
+      errors: [{ messageId: 'cacheKept', line: 3, column: 5, endColumn: 29 }],
+      output: 'FROM python:3.12-slim\nARG PYTHON=python3\nRUN ${PYTHON} -m pip install --no-cache-dir flask\n',
+    },
+    {
       code: 'FROM python:3.12-slim\nRUN pip install flask\n',
       errors: [{ messageId: 'cacheKept', line: 2, column: 5, endColumn: 16 }],
       output: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n',
