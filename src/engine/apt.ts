@@ -113,3 +113,20 @@ export function aptConfiguredBefore(model: DockerfileModel, stage: Stage, instr:
   }
   return false;
 }
+
+/**
+ * The words that variables among a call's arguments expand to (`apt-get install $APT_OPTS curl`,
+ * with `ARG APT_OPTS="-y --no-install-recommends"`), and whether one cannot be resolved here (set by
+ * the base image, or only at build time), in which case it may hold any option.
+ */
+export function variableWords(model: DockerfileModel, stage: Stage | null, instr: Instruction, call: PackageCall): { words: string[]; unknown: boolean } {
+  const words: string[] = [];
+  let unknown = false;
+  for (const a of call.command.args) {
+    if (!a.value.includes('$')) continue;
+    const value = stage ? model.resolveInStage(a.value, stage, instr) : a.value;
+    if (value.includes('$')) unknown = true;
+    words.push(...value.split(/\s+/).filter(Boolean));
+  }
+  return { words, unknown };
+}

@@ -1,4 +1,4 @@
-import { aptCall, aptConfiguredBefore, aptSettings } from '~/engine/apt';
+import { aptCall, aptConfiguredBefore, aptSettings, variableWords } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
 import { hasFlag } from '~/engine/shell';
 
@@ -27,6 +27,9 @@ export default defineRule({
           const sub = call?.subcommand;
           if (!call || sub?.value !== 'install' || !call.packages.length) continue;
           if (hasFlag(call.options, ['--no-install-recommends'])) continue;
+          // `apt-get install $APT_OPTS curl`: the option may be in the variable.
+          const hidden = variableWords(model, context.inOnbuild ? null : stage, run, call);
+          if (hidden.unknown || hidden.words.includes('--no-install-recommends')) continue;
           if (aptSettings(call).some((s) => /^APT::Install-Recommends$/i.test(s.name) && FALSE.test(s.value))) continue;
           if (!context.inOnbuild && aptConfiguredBefore(model, stage, run, /Install-Recommends\s*\\?"?\s*(false|0|no)\b/i)) continue;
           context.report({

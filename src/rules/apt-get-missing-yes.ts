@@ -1,4 +1,4 @@
-import { aptCall, aptConfiguredBefore, aptSettings } from '~/engine/apt';
+import { aptCall, aptConfiguredBefore, aptSettings, variableWords } from '~/engine/apt';
 import { defineRule } from '~/engine/define-rule';
 import { hasFlag } from '~/engine/shell';
 
@@ -30,6 +30,9 @@ export default defineRule({
           const sub = call?.subcommand;
           if (!call || !sub || !PROMPTING.has(sub.value)) return;
           if (hasFlag(call.options, ['-y', '--yes', '--assume-yes'])) return;
+          // `apt-get install $APT_OPTS curl`: the option may be in the variable.
+          const hidden = variableWords(model, context.inOnbuild ? null : stage, run, call);
+          if (hidden.unknown || hidden.words.some((w) => /^(-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)$/.test(w))) return;
           // Quiet level 2 (`-qq`, `-q=2`, `-q -q`) implies -y.
           let quiet = 0;
           for (const o of call.options) {

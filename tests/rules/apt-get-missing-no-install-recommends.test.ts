@@ -8,6 +8,7 @@ const py = (run: string) => `FROM python:3.12-slim\n${run}\n`;
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'the option in a build argument', code: py('ARG APT_OPTS="-y --no-install-recommends"\nRUN apt-get install $APT_OPTS libpq5') },
     py('RUN apt-get update && apt-get install -y --no-install-recommends libpq5'),
     { name: 'after the packages', code: py('RUN apt-get install -y libpq5 --no-install-recommends') },
     { name: '-o APT::Install-Recommends=false', code: py('RUN apt-get -o APT::Install-Recommends=false install -y libpq5') },
@@ -37,6 +38,11 @@ ruleTester.run(rule, {
     { name: 'install with nothing named', code: py('RUN apt-get install -y -f') },
   ],
   invalid: [
+    {
+      name: 'a variable that holds only -y',
+      code: py('ARG APT_OPTS=-y\nRUN apt-get install $APT_OPTS libpq5'),
+      errors: [{ messageId: 'recommends', line: 3, column: 5, endColumn: 20 }],
+    },
     {
       code: py('RUN apt-get update && apt-get install -y libpq5'),
       errors: [{ messageId: 'recommends', line: 2, column: 23, endColumn: 38 }],

@@ -5,6 +5,8 @@ const py = (run: string) => `FROM python:3.12-slim\n${run}\n`;
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'options in a build argument', code: 'FROM python:3.12-slim\nARG APT_OPTS="-y --no-install-recommends"\nRUN apt-get install $APT_OPTS curl\n' },
+    { name: 'options in a variable set outside this file', code: 'FROM python:3.12-slim\nRUN apt-get install $APT_OPTS curl\n' },
     py('RUN apt-get update && apt-get install -y curl'),
     { name: '--yes', code: py('RUN apt-get install --yes curl') },
     { name: '--assume-yes after the packages', code: py('RUN apt-get install curl --assume-yes') },
@@ -28,6 +30,12 @@ ruleTester.run(rule, {
     { name: 'apt-cache', code: py('RUN apt-cache policy curl') },
   ],
   invalid: [
+    {
+      name: 'a variable that holds no -y',
+      code: 'FROM python:3.12-slim\nARG APT_OPTS=--no-install-recommends\nRUN apt-get install $APT_OPTS curl\n',
+      errors: [{ messageId: 'missingYes', line: 3, column: 5, endColumn: 20 }],
+      output: 'FROM python:3.12-slim\nARG APT_OPTS=--no-install-recommends\nRUN apt-get install -y $APT_OPTS curl\n',
+    },
     {
       code: py('RUN apt-get update && apt-get install curl'),
       errors: [{ messageId: 'missingYes', line: 2, column: 23, endColumn: 38 }],
