@@ -96,6 +96,7 @@ import userNonNumeric from './user-non-numeric';
 import useraddWithoutL from './useradd-without-l';
 import uvLinkMode from './uv-link-mode';
 import uvNoCache from './uv-no-cache';
+import uvSyncDev from './uv-sync-dev';
 import uvSyncUnlocked from './uv-sync-unlocked';
 import venvActivateInRun from './venv-activate-in-run';
 import wgetAndCurl from './wget-and-curl';
@@ -201,6 +202,7 @@ export const rules: readonly RuleModule[] = [
   useraddWithoutL,
   uvLinkMode,
   uvNoCache,
+  uvSyncDev,
   uvSyncUnlocked,
   venvActivateInRun,
   wgetAndCurl,

@@ -1,11 +1,11 @@
 import type { Instruction } from 'dockerfile-ast';
-import { copyArgs, fromStage } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
+import { copiedDirectory, environmentSources, type EnvironmentSources } from '~/engine/environments';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { buildVar, isOn } from '~/engine/build-env';
 import { isDevelopmentStage } from '~/engine/runtime';
 import type { Command, Word } from '~/engine/shell';
-import { joinPath, workdirAt } from '~/engine/workdir';
+import { workdirAt } from '~/engine/workdir';
 
 /** Poetry's global options that take a value (`poetry -C app install`). */
 const WITH_VALUE = new Set(['-C', '--directory', '-P', '--project']);
@@ -60,32 +60,6 @@ function withDev(args: readonly Word[]): { start: Word; end: Word; groups: strin
   return null;
 }
 
-/** A directory copied from a builder stage into the final stage (`COPY --from=build /app /app`), for an in-project `.venv` inside it. */
-interface DirCopy { stages: Set<Stage>; path: string; instruction: Instruction }
-
-/** Stages whose installed environment is copied into the final stage (a virtualenv or site-packages), with the COPY. */
-function environmentSources(model: DockerfileModel, final: Stage): { envs: Map<Stage, Instruction>; dirs: DirCopy[] } {
-  const envs = new Map<Stage, Instruction>();
-  const dirs: DirCopy[] = [];
-  for (const s of model.lineage(final)) {
-    for (const instr of s.instructions) {
-      const c = copyArgs(model, instr);
-      if (!c?.from) continue;
-      const source = fromStage(model, c.from, s);
-      if (!source || model.ships(source)) continue;
-      if (!c.sources.some((w) => /venv|virtualenvs|site-packages|^\/usr\/local(\/lib)?\/?$/.test(w.value))) {
-        for (const w of c.sources) {
-          const path = model.resolveInStage(w.value, s, instr);
-          if (path.startsWith('/') && !/[$*?[]/.test(path)) dirs.push({ stages: new Set(model.lineage(source)), path: joinPath('/', path), instruction: instr });
-        }
-        continue;
-      }
-      for (const st of model.lineage(source)) if (!envs.has(st)) envs.set(st, instr);
-    }
-  }
-  return { envs, dirs };
-}
-
 export default defineRule({
   name: 'poetry-install-dev',
   meta: {
@@ -104,7 +78,7 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    let copied: ReturnType<typeof environmentSources> | null = null;
+    let copied: EnvironmentSources | null = null;
     return {
       RUN(run, stage) {
         const final = model.finalStage;
@@ -113,8 +87,7 @@ export default defineRule({
         const inFinal = model.ships(stage);
         copied ??= environmentSources(model, final);
         const envCopy = inFinal ? null : copied.envs.get(stage) ?? null;
-        const dirCopies = inFinal || envCopy ? [] : copied.dirs.filter((d) => d.stages.has(stage));
-        if (!inFinal && !envCopy && !dirCopies.length) return;
+        if (!inFinal && !envCopy && !copied.dirs.some((d) => d.stages.has(stage))) return;
         const cmds = model.commands(run);
         for (const cmd of cmds) {
           const sub = poetryInstall(cmd);
@@ -131,7 +104,7 @@ export default defineRule({
           let copy = envCopy;
           if (!inFinal && !copy) {
             const dir = inProject(model, stage, run, cmd, cmds) ? workdirAt(model, stage, run) : null;
-            copy = dir ? dirCopies.find((d) => d.path === '/' || dir === d.path || dir.startsWith(`${d.path}/`))?.instruction ?? null : null;
+            copy = dir ? copiedDirectory(copied, stage, dir) : null;
             if (!copy) continue;
           }
           const onlyMain = { start: sub.end, end: sub.end, text: sub.raw.startsWith('"') ? ', "--only", "main"' : ' --only main' };

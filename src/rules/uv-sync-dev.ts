@@ -1,0 +1,142 @@
+import type { Instruction } from 'dockerfile-ast';
+import { buildVar, isOn } from '~/engine/build-env';
+import { uvInstall } from '~/engine/commands';
+import { defineRule } from '~/engine/define-rule';
+import { copiedDirectory, environmentSources, type EnvironmentSources } from '~/engine/environments';
+import type { DockerfileModel, Stage } from '~/engine/model';
+import { isDevelopmentStage } from '~/engine/runtime';
+import type { Command, Word } from '~/engine/shell';
+import { joinPath, workdirAt } from '~/engine/workdir';
+
+/** Group names that hold development-only dependencies (`dev`, `test`, `lint`, `typing`). */
+const DEV_GROUP = /^(dev|develop|development|tests?|testing|lint|linters?|linting|typing|types)$/i;
+
+/** Every value of a repeatable option (`--group dev --group=test`). */
+function optionValues(args: readonly Word[], name: string): Array<{ option: Word; value: Word; text: string }> {
+  const out: Array<{ option: Word; value: Word; text: string }> = [];
+  args.forEach((a, i) => {
+    if (a.value === name && args[i + 1]) out.push({ option: a, value: args[i + 1]!, text: args[i + 1]!.value });
+    else if (a.value.startsWith(`${name}=`)) out.push({ option: a, value: a, text: a.value.slice(name.length + 1) });
+  });
+  return out;
+}
+
+/** How a `uv sync` treats the development groups, from its options. */
+function devGroups(args: readonly Word[]): { excluded: true } | { excluded: false; asked: { start: Word; end: Word; text: string } | null } {
+  const has = (flag: string) => args.find((a) => a.value === flag);
+  // `--no-dev`, or `--no-group dev` (also after `--all-groups`): the development group is left out.
+  if (has('--no-dev') || optionValues(args, '--no-group').some((g) => DEV_GROUP.test(g.text))) return { excluded: true };
+  // Options that ask for development groups explicitly: the finding points at them.
+  const onlyDev = has('--only-dev');
+  if (onlyDev) return { excluded: false, asked: { start: onlyDev, end: onlyDev, text: '--only-dev' } };
+  const all = has('--all-groups');
+  if (all) return { excluded: false, asked: { start: all, end: all, text: '--all-groups' } };
+  const group = [...optionValues(args, '--group'), ...optionValues(args, '--only-group')].find((g) => DEV_GROUP.test(g.text));
+  if (group) return { excluded: false, asked: { start: group.option, end: group.value, text: `${group.option.value.split('=')[0]} ${group.text}` } };
+  // `--only-group prod`, `--no-default-groups`: the default groups (`dev`) are not installed.
+  if (optionValues(args, '--only-group').length || has('--no-default-groups')) return { excluded: true };
+  return { excluded: false, asked: null };
+}
+
+export default defineRule({
+  name: 'uv-sync-dev',
+  meta: {
+    type: 'suggestion',
+    severity: 'warning',
+    description: 'Require `uv sync` in the image that ships to leave out the `dev` dependency group',
+    category: 'size',
+    scope: 'final-stage',
+    fixable: 'unsafe',
+    messages: {
+      devInFinal: '`uv sync` installs the `dev` dependency group by default, and this stage is the image that ships: test and lint tools go to production. Add `--no-dev` (or set `ENV UV_NO_DEV=1`).',
+      devCopied: '`uv sync` installs the `dev` dependency group by default, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Add `--no-dev` (or set `ENV UV_NO_DEV=1`).',
+      askedInFinal: '`{{option}}` installs development dependencies in the image that ships: test and lint tools go to production. Remove it and add `--no-dev`.',
+      askedCopied: '`{{option}}` installs development dependencies, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Remove it and add `--no-dev`.',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    let copied: EnvironmentSources | null = null;
+    return {
+      RUN(run, stage) {
+        const final = model.finalStage;
+        // A Dockerfile that ends with a `dev`/`test` stage builds a development image by design.
+        if (!final || isDevelopmentStage(final)) return;
+        const inFinal = model.ships(stage);
+        copied ??= environmentSources(model, final);
+        const envCopy = inFinal ? null : copied.envs.get(stage) ?? null;
+        if (!inFinal && !envCopy && !copied.dirs.some((d) => d.stages.has(stage))) return;
+        const cmds = model.commands(run);
+        for (const cmd of cmds) {
+          const uv = uvInstall(cmd);
+          if (!uv || uv.sub.value !== 'sync' || uv.command.args[uv.command.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
+          const args = resolvedArgs(model, stage, run, uv.args);
+          if (!args) continue;
+          const groups = devGroups(args);
+          if (groups.excluded) continue;
+          if (!groups.asked && (isOn(buildVar(model, stage, 'UV_NO_DEV', run, cmd, cmds)) || isOn(buildVar(model, stage, 'UV_NO_DEFAULT_GROUPS', run, cmd, cmds)))) continue;
+          // `if [ "$DEV" = 1 ]; then uv sync; else uv sync --no-dev; fi`: the development group is a build-time choice.
+          if (cmd.branch && cmds.some((c) => c !== cmd && c.branch && isSyncWithoutDev(c))) continue;
+          let copy: Instruction | null = envCopy;
+          if (!inFinal && !copy) {
+            const venv = projectEnvironment(model, stage, run, cmd, cmds, uv.args);
+            copy = venv ? copiedDirectory(copied, stage, venv) : null;
+            if (!copy) continue;
+          }
+          const line = copy ? copy.getRange().start.line + 1 : 0;
+          // An option written through a variable has no offsets of its own: report the command.
+          if (groups.asked && groups.asked.start.end > 0) {
+            context.report({
+              messageId: copy ? 'askedCopied' : 'askedInFinal',
+              data: { option: groups.asked.text, line },
+              range: { start: groups.asked.start.start, end: groups.asked.end.end },
+            });
+            continue;
+          }
+          context.report({
+            messageId: groups.asked ? (copy ? 'askedCopied' : 'askedInFinal') : (copy ? 'devCopied' : 'devInFinal'),
+            data: { option: groups.asked?.text ?? '', line },
+            range: { start: uv.command.program.start, end: uv.sub.end },
+            suggestions: groups.asked ? [] : [{
+              title: 'Leave the `dev` group out (`--no-dev`)',
+              edits: [{ start: uv.sub.end, end: uv.sub.end, text: uv.sub.raw.startsWith('"') ? ', "--no-dev"' : ' --no-dev' }],
+            }],
+          });
+        }
+      },
+    };
+  },
+});
+
+/**
+ * The options as the shell splits them: words written through a variable (`uv sync $UV_ARGS`) take the
+ * `ARG`/`ENV` value in effect. Null when a value is not known: it may leave the group out.
+ */
+function resolvedArgs(model: DockerfileModel, stage: Stage, run: Instruction, args: readonly Word[]): Word[] | null {
+  const dynamic = args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, run));
+  if (dynamic.some((v) => v.includes('$'))) return null;
+  return [
+    ...args.filter((a) => !a.value.includes('$')),
+    ...dynamic.flatMap((v) => v.split(/\s+/).filter(Boolean).map((value) => ({ value, raw: value, start: 0, end: 0 }))),
+  ];
+}
+
+function isSyncWithoutDev(c: Command): boolean {
+  const uv = uvInstall(c);
+  return !!uv && uv.sub.value === 'sync' && devGroups(uv.args).excluded;
+}
+
+/**
+ * Where `uv sync` puts the project's environment: `UV_PROJECT_ENVIRONMENT` when it is an absolute
+ * path, else `.venv` in the project directory (`--directory`/`--project`, else the working directory).
+ */
+function projectEnvironment(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds: readonly Command[], args: readonly Word[]): string | null {
+  const workdir = workdirAt(model, stage, run) ?? '/';
+  const env = buildVar(model, stage, 'UV_PROJECT_ENVIRONMENT', run, cmd, cmds)?.value;
+  if (env?.includes('$')) return null;
+  const under = (dir: string, rel: string) => (rel.startsWith('/') ? joinPath('/', rel) : joinPath(dir, rel));
+  if (env) return under(workdir, env);
+  const project = [...optionValues(args, '--directory'), ...optionValues(args, '--project')].at(-1)?.text;
+  if (project?.includes('$')) return null;
+  return joinPath(project ? under(workdir, project) : workdir, '.venv');
+}

@@ -1,0 +1,107 @@
+import { expect, it } from 'vitest';
+import { lintWith } from '~/engine/lint';
+import rule from '~/rules/uv-sync-dev';
+import { df, ruleTester } from '../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    'FROM python:3.12-slim\nRUN uv sync --locked --no-dev\n',
+    { name: '--no-dev before the subcommand options', code: 'FROM python:3.12-slim\nRUN uv sync --no-dev --frozen --no-install-project\n' },
+    { name: 'ENV UV_NO_DEV', code: 'FROM python:3.12-slim\nENV UV_NO_DEV=1\nRUN uv sync --locked\n' },
+    { name: 'UV_NO_DEV in front of the command', code: 'FROM python:3.12-slim\nRUN UV_NO_DEV=true uv sync --locked\n' },
+    { name: 'ENV UV_NO_DEFAULT_GROUPS', code: 'FROM python:3.12-slim\nENV UV_NO_DEFAULT_GROUPS=1\nRUN uv sync --locked\n' },
+    { name: '--no-default-groups', code: 'FROM python:3.12-slim\nRUN uv sync --locked --no-default-groups\n' },
+    { name: '--no-group dev', code: 'FROM python:3.12-slim\nRUN uv sync --locked --no-group dev\n' },
+    { name: '--all-groups --no-group dev', code: 'FROM python:3.12-slim\nRUN uv sync --locked --all-groups --no-group=dev\n' },
+    { name: '--only-group of a runtime group', code: 'FROM python:3.12-slim\nRUN uv sync --locked --only-group prod\n' },
+    { name: 'uv pip sync is not a project sync', code: 'FROM python:3.12-slim\nRUN uv pip sync --system requirements.txt\n' },
+    { name: 'uv pip install', code: 'FROM python:3.12-slim\nRUN uv pip install --system -r requirements.txt\n' },
+    { name: 'a test stage that the final stage does not copy from', code: df`
+      FROM python:3.12-slim AS test
+      RUN uv sync --locked
+      RUN uv run pytest
+      FROM python:3.12-slim
+      COPY . /app` },
+    { name: 'the builder\'s wheel is copied, not its environment', code: df`
+      FROM python:3.12-slim AS build
+      WORKDIR /src
+      RUN uv sync --locked && uv build
+      FROM python:3.12-slim
+      COPY --from=build /src/dist/*.whl /tmp/` },
+    { name: 'the project environment lives outside the copied directory', code: df`
+      FROM python:3.12-slim AS build
+      ENV UV_PROJECT_ENVIRONMENT=/opt/env
+      WORKDIR /app
+      RUN uv sync --locked
+      FROM python:3.12-slim
+      COPY --from=build /app /app` },
+    { name: 'the last stage is a development image', code: df`
+      FROM python:3.12-slim AS base
+      RUN uv sync --locked --no-dev
+      FROM base AS dev
+      RUN uv sync --locked` },
+    { name: 'options through an ARG that leaves dev out', code: 'FROM python:3.12-slim\nARG SYNC_ARGS="--locked --no-dev"\nRUN uv sync $SYNC_ARGS\n' },
+    { name: 'options through an ARG of unknown value', code: 'FROM python:3.12-slim\nARG SYNC_ARGS\nRUN uv sync $SYNC_ARGS\n' },
+    { name: 'the development group as a build-time choice', code: 'FROM python:3.12-slim\nARG DEV=0\nRUN if [ "$DEV" = 1 ]; then uv sync --locked; else uv sync --locked --no-dev; fi\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nRUN uv sync --locked\n',
+      errors: [{ messageId: 'devInFinal', line: 2, column: 5, endColumn: 12 }],
+      output: null,
+      onbuild: true,
+    },
+    {
+      name: 'astral-style cache mount, no --no-dev',
+      code: 'FROM python:3.12-slim\nENV UV_LINK_MODE=copy\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cache/uv \\\n    uv sync --frozen --no-install-project\n',
+      errors: [{ messageId: 'devInFinal', line: 5, column: 5, endColumn: 12 }],
+    },
+    {
+      name: 'builder whose .venv the final stage copies',
+      code: df`
+        FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim AS builder
+        WORKDIR /app
+        RUN uv sync --locked --no-install-project
+        FROM python:3.12-slim-bookworm
+        COPY --from=builder /app/.venv /app/.venv`,
+      errors: [{ messageId: 'devCopied', line: 3, column: 5, endColumn: 12, message: /final stage copies this environment \(line 5\)/ }],
+    },
+    {
+      name: 'builder whose whole project directory (with the in-project .venv) is copied',
+      code: 'FROM python:3.12-slim AS build\nWORKDIR /app\nRUN uv sync --locked\nFROM python:3.12-slim\nCOPY --from=build /app /app\n',
+      errors: [{ messageId: 'devCopied', line: 3 }],
+    },
+    {
+      name: '--directory puts the .venv in the copied directory',
+      code: 'FROM python:3.12-slim AS build\nRUN uv --directory /srv/app sync --locked\nFROM python:3.12-slim\nCOPY --from=build /srv/app /srv/app\n',
+      errors: [{ messageId: 'devCopied', line: 2, column: 5, endColumn: 33 }],
+    },
+    {
+      name: 'UV_PROJECT_ENVIRONMENT copied',
+      code: 'FROM python:3.12-slim AS build\nENV UV_PROJECT_ENVIRONMENT=/opt/venv\nRUN uv sync --locked\nFROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\n',
+      errors: [{ messageId: 'devCopied', line: 3 }],
+    },
+    {
+      name: '--all-groups: the finding points at the option',
+      code: 'FROM python:3.12-slim\nRUN uv sync --locked --all-groups\n',
+      errors: [{ messageId: 'askedInFinal', line: 2, column: 22, endColumn: 34, message: '`--all-groups` installs development dependencies in the image that ships: test and lint tools go to production. Remove it and add `--no-dev`.' }],
+    },
+    { name: '--group test', code: 'FROM python:3.12-slim\nRUN uv sync --locked --no-default-groups --group test\n', errors: [{ messageId: 'askedInFinal', column: 42, endColumn: 54, message: /^`--group test`/ }] },
+    { name: '--only-dev', code: 'FROM python:3.12-slim\nRUN uv sync --only-dev\n', errors: [{ messageId: 'askedInFinal', column: 13, endColumn: 23 }] },
+    { name: 'UV_NO_DEV does not cover an explicit --group dev', code: 'FROM python:3.12-slim\nENV UV_NO_DEV=1\nRUN uv sync --group=dev\n', errors: [{ messageId: 'askedInFinal', column: 13, endColumn: 24 }] },
+    { name: 'parent of the final stage', code: 'FROM python:3.12-slim AS base\nRUN uv sync --locked\nFROM base\nCMD ["python", "-m", "app"]\n', errors: [{ line: 2 }] },
+    { name: 'exec form', code: 'FROM python:3.12-slim\nRUN ["uv", "sync", "--locked"]\n', errors: [{ column: 6, endColumn: 18 }] },
+    { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\nuv sync --locked\nEOF\n', errors: [{ line: 3, column: 1, endColumn: 8 }] },
+    { name: 'options through an ARG that keeps dev', code: 'FROM python:3.12-slim\nARG SYNC_ARGS="--all-groups"\nRUN uv sync --locked $SYNC_ARGS\n', errors: [{ messageId: 'askedInFinal', line: 3, column: 5, endColumn: 12 }] },
+    { name: 'an if with no alternative that leaves dev out', code: 'FROM python:3.12-slim\nRUN if [ -f uv.lock ]; then uv sync --locked; fi\n', errors: 1 },
+  ],
+});
+
+it('adds --no-dev, which then leaves the development group out', () => {
+  const text = 'FROM python:3.12-slim\nRUN uv sync --locked\n';
+  const [f] = lintWith([rule], text).findings;
+  const edit = f!.suggestions?.[0]?.edits[0];
+  const fixed = text.slice(0, edit!.start) + edit!.text + text.slice(edit!.end);
+  expect(fixed).toBe('FROM python:3.12-slim\nRUN uv sync --no-dev --locked\n');
+  expect(lintWith([rule], fixed).findings).toEqual([]);
+});
