@@ -1,4 +1,4 @@
-import type { Arg, Dockerfile, Env, From, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
+import { Arg, Property, type Argument, type Dockerfile, type Env, type From, type Instruction, type JSONInstruction, type Run } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from './image';
 import { parseMounts, type Mount } from './mounts';
 import { logicalSource, parseCommands, scriptSpan, unwrap, type Command, type ShellSource, type Word } from './shell';
@@ -49,6 +49,21 @@ const MEMOISED = [
 const SLOTS = Symbol('shipshape.memo');
 const UNSET = Symbol('shipshape.unset');
 type Memoised = Record<PropertyKey, unknown> & { [SLOTS]: unknown[] };
+/**
+ * dockerfile-ast reads `ARG A B` as ENV's legacy form (A set to "B"), but BuildKit declares one
+ * variable per word: `ARG REGISTRY PY_TAG=3.12-slim` is REGISTRY (no default) and PY_TAG. The ARG's
+ * properties are rebuilt that way when the first word has no `=` and more words follow.
+ */
+function argProperties(original: (this: unknown) => unknown) {
+  return function (this: unknown): unknown {
+    const self = this as { getPropertyArguments(): Argument[]; document: unknown; escapeChar: string };
+    const args = self.getPropertyArguments();
+    if (args.length < 2 || args[0]!.getValue().includes('=')) return original.call(this);
+    const Ctor = Property as unknown as new (document: unknown, escapeChar: string, arg: Argument) => Property;
+    return args.map((a) => new Ctor(self.document, self.escapeChar, a));
+  };
+}
+
 /** Memo prototype by dockerfile-ast prototype; and the set of memo prototypes, so no instruction is memoised twice. */
 const memoProtos = new WeakMap<object, object>();
 const ours = new WeakSet<object>();
@@ -68,7 +83,9 @@ function memoProto(proto: object): object {
         if (!(this as Instruction).getTextContent().includes('<<')) return [];
         try { return original.call(this); } catch { return []; }
       }
-      : original;
+      : name === 'getProperties' && (proto === Arg.prototype || Arg.prototype.isPrototypeOf(proto))
+        ? argProperties(original)
+        : original;
     // dockerfile-ast's ModifiableInstruction.getArguments() shifts the flags off the array that
     // getRawArguments() returned: each caller gets its own copy of the remembered array.
     const copy = name === 'getRawArguments';
@@ -184,7 +201,9 @@ export class DockerfileModel {
       if (keyword === 'FROM') {
         const from = instr as From;
         const name = from.getBuildStage()?.toLowerCase() ?? null;
-        const imageText = this.substitute(from.getImage() ?? '', this.globalArgs);
+        // BuildKit removes quotes when it expands FROM (`FROM "${BASE}"`); no image reference contains one.
+        const written = from.getImage() ?? '';
+        const imageText = this.substitute(/["']/.test(written) ? written.replace(/["']/g, '') : written, this.globalArgs);
         const parent = stageNames.get(imageText.toLowerCase()) ?? null;
         current = {
           index: this.stages.length, name, from, imageText,

@@ -89,6 +89,16 @@ describe('global ARG substitution in FROM', () => {
     expect(image('ARG VARIANT=\nFROM python:3.12${VARIANT}\n')).toBe('python:3.12');
     expect(image('ARG VARIANT\nFROM python:3.12${VARIANT}\n')).toBe('python:3.12${VARIANT}');
   });
+  it('declares one variable per word of a multi-name ARG, as BuildKit does (not the legacy ENV form)', () => {
+    expect([...modelOf('ARG REGISTRY PY_TAG=3.12-slim\nFROM python:${PY_TAG}\n').globalArgs]).toEqual([['REGISTRY', null], ['PY_TAG', '3.12-slim']]);
+    expect(image('ARG REGISTRY PY_TAG=3.12-slim\nFROM python:${PY_TAG}\n')).toBe('python:3.12-slim');
+    expect([...modelOf('ARG A B=2 C\nFROM x\n').globalArgs]).toEqual([['A', null], ['B', '2'], ['C', null]]);
+    expect([...modelOf('ARG A=1 B=2\nFROM x\n').globalArgs]).toEqual([['A', '1'], ['B', '2']]);
+  });
+  it('removes the quotes BuildKit removes (FROM "${BASE}")', () => {
+    expect(image('ARG BASE=\'python:3.12-slim\'\nFROM "${BASE}"\n')).toBe('python:3.12-slim');
+    expect(image('FROM "python:3.11" AS app\n')).toBe('python:3.11');
+  });
   it('leaves unknown variables as written', () => {
     const m = modelOf('FROM python:${PY}-slim\n');
     expect(m.stages[0]!.imageText).toBe('python:${PY}-slim');

@@ -6,6 +6,7 @@ ruleTester.run(rule, {
     'ARG PY=3.12\nFROM python:${PY}-slim\n', 'FROM --platform=$BUILDPLATFORM python:3.12\n', 'ARG TAG\nFROM python:$TAG\n',
     // An escaped dollar sign is not an expansion (with the default and a custom escape character).
     'FROM python:3.12 AS \\$stage\n', '# escape=`\nFROM python:3.12 AS `$stage\n',
+    { name: 'every name of a multi-name ARG is declared', code: 'ARG REGISTRY PY_TAG=3.12\nFROM ${REGISTRY}python:${PY_TAG}\n' },
   ],
   invalid: [
     { code: 'FROM python:${PY}-slim\n', errors: [{ messageId: 'undefined', line: 1, column: 13, endColumn: 18 }] },
