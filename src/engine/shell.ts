@@ -201,10 +201,12 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
   let pendingJoin: string | null = null;
   // One entry per open `if`: whether its current part is a body (`then`, `else`) rather than a condition.
   const ifs: boolean[] = [];
+  // One entry per open `case`: reading `case WORD in`, a pattern list up to `)`, or the commands of an arm.
+  const cases: Array<'head' | 'pattern' | 'body'> = [];
   const flush = () => {
     if (words.length) {
       const built = buildCommands(words, joinedBy, src, depth);
-      if (ifs.includes(true)) for (const c of built) c.branch = true;
+      if (ifs.includes(true) || cases.length) for (const c of built) c.branch = true;
       commands.push(...built);
       joinedBy = null;
     }
@@ -212,6 +214,24 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    const inCase = cases[cases.length - 1];
+    // `case "$arch" in amd64|x86_64) …;; esac`: the subject and the patterns are not commands, and the
+    // `|` between patterns is not a pipe.
+    if (inCase === 'head' || inCase === 'pattern') {
+      if (t.kind === 'word' && inCase === 'head' && t.word.value === 'in') cases[cases.length - 1] = 'pattern';
+      else if (t.kind === 'word' && inCase === 'pattern' && t.word.value === 'esac') cases.pop();
+      else if (t.kind === 'op' && inCase === 'pattern' && t.op === ')') {
+        cases[cases.length - 1] = 'body';
+        joinedBy = ';';
+      }
+      continue;
+    }
+    if (inCase === 'body' && ((t.kind === 'op' && t.op === ';;') || (t.kind === 'word' && words.length === 0 && t.word.value === 'esac'))) {
+      flush();
+      if (t.kind === 'op') cases[cases.length - 1] = 'pattern'; else cases.pop();
+      joinedBy = ';';
+      continue;
+    }
     if (t.kind === 'op') {
       if (REDIRECTS.has(t.op)) {
         // Skip the redirect target.
@@ -233,6 +253,7 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
     }
     const w = t.word;
     if (words.length === 0 && KEYWORDS.has(w.value)) {
+      if (w.value === 'case') { cases.push('head'); continue; }
       if (w.value === 'if') ifs.push(false);
       else if (w.value === 'fi') ifs.pop();
       else if (ifs.length && (w.value === 'then' || w.value === 'else' || w.value === 'elif')) ifs[ifs.length - 1] = w.value !== 'elif';
@@ -275,6 +296,12 @@ export function unwrap(all: readonly Word[]): { env: Word[]; wrappers: string[];
     if (!w) break;
     const name = basename(w.value);
     if (!WRAPPERS.has(name)) break;
+    // `command -v curl` asks whether curl exists; it does not run it.
+    if (name === 'command') {
+      let j = i + 1;
+      while (j < all.length && /^-[pvV]+$/.test(all[j]!.value) && !/[vV]/.test(all[j]!.value)) j++;
+      if (/^-[pvV]*[vV][pvV]*$/.test(all[j]?.value ?? '')) break;
+    }
     wrappers.push(name);
     i++;
     // Skip the wrapper's own options (`env -i`, `sudo -u app`, `nice -n 5`, `gosu app`).

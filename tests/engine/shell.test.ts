@@ -108,6 +108,19 @@ describe('commands through shell operators', () => {
     expect(cmds.map((c) => `${c.program.value}${c.branch ? ' (branch)' : ''}`))
       .toEqual(['apt-get', '[', 'pip (branch)', 'test', '[ (branch)', 'echo (branch)', 'true (branch)', 'echo (branch)', 'echo']);
   });
+  it('reads the arms of a case, not its subject or patterns, and a | between patterns is no pipe', () => {
+    const text = 'FROM x\nRUN case "$(dpkg --print-architecture)" in amd64|x86_64) A=x64 ;; (arm64 | aarch64) curl -o a.tgz u | tar x; echo arm ;; *) exit 1 ;; esac && pip install x\n';
+    const cmds = commandsOf(text);
+    expect(cmds.map((c) => `${c.program.value} ${c.joinedBy}${c.branch ? ' (branch)' : ''}`))
+      .toEqual(['curl ; (branch)', 'tar | (branch)', 'echo ; (branch)', 'exit ; (branch)', 'pip &&']);
+    expectExactOffsets(text, cmds);
+    expect(summary('FROM x\nRUN case $1 in\n  -h) echo help\n  esac; echo after\n')).toEqual(['echo help', 'echo after']);
+  });
+  it('does not run the program that command -v / -V asks about', () => {
+    expect(commandsOf('FROM x\nRUN command -v curl || apt-get install -y curl\n').map((c) => c.name)).toEqual(['command', 'apt-get']);
+    expect(commandsOf('FROM x\nRUN command -pV wget\n').map((c) => c.name)).toEqual(['command']);
+    expect(commandsOf('FROM x\nRUN command -p pip install x\n').map((c) => c.name)).toEqual(['pip']);
+  });
   it('drops redirections and their targets', () => {
     const cmds = commandsOf('FROM x\nRUN make 2>&1 > /dev/null && pip install x >>/log 2>/dev/null < in.txt\n');
     expect(cmds.map((c) => [c.program, ...c.args].map((w) => w.value).join(' '))).toEqual(['make', 'pip install x']);
