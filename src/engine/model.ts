@@ -498,12 +498,8 @@ export class DockerfileModel {
       // `["sh", "-c", "…"]`, also after other options: `["/bin/bash", "-o", "pipefail", "-c", "…"]`, `["sh", "-ec", "…"]`.
       const c = /^(ba|da|z|a|k)?sh$/.test(name) ? rest.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value)) : -1;
       if (c >= 0 && rest[c + 1]) {
-        const script = rest[c + 1]!;
-        const decoded = jsonStringSource(script.raw, script.start);
-        const map = decoded.text === script.value ? decoded.map : Array.from({ length: script.value.length + 1 }, () => script.start);
-        const span = scriptSpan(script);
-        return parseCommands({ text: script.value, map }).map((cmd) => ({
-          ...cmd, env: [...unwrapped.env, ...cmd.env], wrappers: [...unwrapped.wrappers, name, ...cmd.wrappers], script: cmd.script ?? span,
+        return execScriptCommands(rest[c + 1]!).map((cmd) => ({
+          ...cmd, env: [...unwrapped.env, ...cmd.env], wrappers: [...unwrapped.wrappers, name, ...cmd.wrappers],
         }));
       }
       return [{
@@ -596,6 +592,17 @@ export class DockerfileModel {
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** Decodes a JSON string literal as written at `start`, mapping each character to its offset (an escape maps to its last character). */
+/**
+ * The commands of a shell script given as an exec-form JSON string (`["sh", "-c", "exec gunicorn …"]`,
+ * or a CMD string run by `ENTRYPOINT ["sh", "-c"]`), with offsets inside the string.
+ */
+export function execScriptCommands(script: Word): Command[] {
+  const decoded = jsonStringSource(script.raw, script.start);
+  const map = decoded.text === script.value ? decoded.map : Array.from({ length: script.value.length + 1 }, () => script.start);
+  const span = scriptSpan(script);
+  return parseCommands({ text: script.value, map }).map((cmd) => ({ ...cmd, script: cmd.script ?? span }));
+}
+
 function jsonStringSource(raw: string, start: number): ShellSource {
   let text = '';
   const map: number[] = [];

@@ -1,6 +1,6 @@
 import type { Env, Instruction, Property } from 'dockerfile-ast';
 import { pythonModule, throughRunner as runnerTarget } from './commands';
-import type { DockerfileModel, EnvEntry, Stage } from './model';
+import { execScriptCommands, type DockerfileModel, type EnvEntry, type Stage } from './model';
 import type { Command, Word } from './shell';
 
 /**
@@ -41,6 +41,18 @@ export function runtimeCommands(model: DockerfileModel, stage: Stage): RuntimeCo
   const cmdExec = !!cmd && isExecForm(cmd);
   if (entrypoint) {
     const ep = model.commands(entrypoint);
+    const last = ep[ep.length - 1];
+    // `ENTRYPOINT ["/bin/sh", "-c"]` with `CMD ["exec gunicorn …"]`: the CMD's first string is the script.
+    const script = cmd && cmdExec && !cmdIgnored && last && isExecForm(entrypoint) && /^(ba|da|z|a|k)?sh$/.test(last.name)
+      && /^-[a-z]*c[a-z]*$/.test(last.args[last.args.length - 1]?.value ?? '') ? model.execWords(cmd)?.[0] : undefined;
+    if (cmd && last && script) {
+      for (const c of ep.slice(0, -1)) out.push(throughRunner({ command: c, instruction: entrypoint, args: c.args }));
+      for (const c of execScriptCommands(script)) {
+        const inner = { ...c, env: [...last.env, ...c.env], wrappers: [...last.wrappers, last.name, ...c.wrappers] };
+        out.push(throughRunner({ command: inner, instruction: cmd, args: inner.args }));
+      }
+      return out;
+    }
     ep.forEach((c, i) => {
       const extra = isExecForm(entrypoint) && cmdExec && i === ep.length - 1 ? cmdCommands.flatMap((x) => [x.program, ...x.args]) : [];
       out.push(throughRunner({ command: c, instruction: entrypoint, args: [...c.args, ...extra] }));

@@ -19,6 +19,7 @@ ruleTester.run(rule, {
     { name: 'fastapi run behind uv run', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "fastapi", "run", "main.py"]\n' },
   ],
   invalid: [
+    { name: 'ENTRYPOINT ["sh", "-c"] runs the CMD string as its script', code: 'FROM python:3.12-slim\nENTRYPOINT ["sh", "-c"]\nCMD ["uvicorn app:app --host 0.0.0.0 --reload"]\n', errors: [{ line: 3, column: 38, endColumn: 46 }] },
     { name: 'uvicorn --reload behind tini', code: 'FROM python:3.12-slim\nENTRYPOINT ["tini", "--", "uvicorn", "app:app", "--reload"]\n', errors: 1 },
     { name: 'runserver behind dumb-init', code: 'FROM python:3.12-slim\nENTRYPOINT ["dumb-init", "python", "manage.py", "runserver"]\n', errors: 1 },
     { code: 'FROM python:3.12-slim\nCMD ["uvicorn", "app:app", "--reload"]\n', errors: [{ messageId: 'reload', line: 2, column: 28, endColumn: 38 }] },

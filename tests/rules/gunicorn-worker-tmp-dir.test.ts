@@ -21,6 +21,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'ENTRYPOINT ["/bin/bash", "-c"] runs the CMD string as its script',
+      code: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/bash", "-c"]\nCMD ["exec gunicorn -b 0.0.0.0:$PORT app:app"]\n',
+      errors: [{ line: 3, column: 12, endColumn: 20 }],
+      output: 'FROM python:3.12-slim\nENTRYPOINT ["/bin/bash", "-c"]\nCMD ["exec gunicorn --worker-tmp-dir /dev/shm -b 0.0.0.0:$PORT app:app"]\n',
+    },
+    {
       name: 'ENTRYPOINT ["python3"] with CMD ["-m", "gunicorn", …]',
       code: 'FROM python:3.12-slim\nENTRYPOINT ["python3"]\nCMD ["-m", "gunicorn", "app:app"]\n',
       errors: [{ messageId: 'missing', line: 3, column: 12, endLine: 3, endColumn: 22 }],
