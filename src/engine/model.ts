@@ -217,7 +217,12 @@ export class DockerfileModel {
       }
       if (!current) {
         if (keyword === 'ARG') {
-          for (const p of (instr as Arg).getProperties()) this.globalArgs.set(p.getName(), p.getValue());
+          // A default is expanded where it is declared, from the global ARGs before it, as BuildKit does
+          // (`ARG BASE_IMAGE=python:${PYTHON_VERSION}-slim`, `ARG V=${V:-3.11}`).
+          for (const p of (instr as Arg).getProperties()) {
+            const v = p.getValue();
+            this.globalArgs.set(p.getName(), v?.includes('$') ? this.substitute(v, this.globalArgs) : v);
+          }
         }
         continue;
       }
