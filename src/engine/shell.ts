@@ -110,6 +110,36 @@ const REDIRECTS = new Set(['>>', '>&', '<&', '<', '>', '&>', '<<<']);
 const SEPARATORS = new Set(['&&', '||', ';;', '|&', '&', ';', '|', '(', ')', '\n']);
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '!', '{', '}', 'time']);
 
+/**
+ * The index after the double-quoted string opening at `src[i]`. A command substitution inside it has
+ * its own quoting (`"$(awk -F'"' …)"`: the `"` in single quotes does not close the string).
+ */
+function skipDoubleQuoted(src: string, i: number): number {
+  let j = i + 1;
+  while (j < src.length && src[j] !== '"') {
+    if (src[j] === '\\') j += 2;
+    else if (src[j] === '$' && src[j + 1] === '(') j = skipSubstitution(src, j);
+    else j++;
+  }
+  return Math.min(src.length, j + 1);
+}
+
+/** The index after the command substitution `$(…)` opening at `src[i]`, its quotes and nesting included. */
+function skipSubstitution(src: string, i: number): number {
+  let j = i + 2;
+  for (let depth = 1; j < src.length;) {
+    const c = src[j]!;
+    if (c === '\\') { j += 2; continue; }
+    if (c === "'") { const close = src.indexOf("'", j + 1); j = close < 0 ? src.length : close + 1; continue; }
+    if (c === '"') { j = skipDoubleQuoted(src, j); continue; }
+    if (c === '$' && src[j + 1] === '(') { j = skipSubstitution(src, j); continue; }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+    j++;
+  }
+  return src.length;
+}
+
 /** Splits shell source into words and operators with offsets into the source text. Never throws. */
 function scan(src: string): Token[] {
   const tokens: Token[] = [];
@@ -147,7 +177,8 @@ function scan(src: string): Token[] {
         i = close < 0 ? n : close + 1;
         continue;
       }
-      if (c === '"' || c === '`') {
+      if (c === '"') { i = skipDoubleQuoted(src, i); continue; }
+      if (c === '`') {
         let j = i + 1;
         while (j < n && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
         i = Math.min(n, j + 1);

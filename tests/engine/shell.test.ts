@@ -43,6 +43,14 @@ describe('commands through shell operators', () => {
   it('does not split on operators inside quotes', () => {
     expect(summary('FROM x\nRUN echo "a && b" && echo \'c || d\' ; echo a\\;b\n')).toEqual(['echo a && b', 'echo c || d', 'echo a;b']);
   });
+  it('keeps a command substitution inside double quotes whole, quotes inside it included', () => {
+    // awk -F'"' inside "$(…)" (a version read out of pyproject.toml): the single-quoted " does not end the string.
+    const text = 'FROM x\nRUN v="$(awk -F\'"\' \'/^version/ { print $2 }\' pyproject.toml)" && echo \'a|b\' && echo "$(printf "%s" "$(cat f)")|x" ok\n';
+    const cmds = commandsOf(text);
+    expect(cmds.map((c) => [c.name, c.joinedBy])).toEqual([['echo', '&&'], ['echo', '&&']]);
+    expect(cmds[1]!.args.map((w) => w.raw)).toEqual(['"$(printf "%s" "$(cat f)")|x"', 'ok']);
+    expectExactOffsets(text);
+  });
   it('sees through env assignments, env, sudo -u, exec, nice -n, gosu', () => {
     const [a, b, c, d] = commandsOf('FROM x\nRUN X=1 Y="a b" pip install x && env -i Z=2 pip install y && sudo -u app -E pip install z && exec gosu app nice -n 5 python app.py\n');
     expect([a!.name, a!.env.map((w) => w.value), a!.args.map((w) => w.value)]).toEqual(['pip', ['X=1', 'Y=a b'], ['install', 'x']]);
