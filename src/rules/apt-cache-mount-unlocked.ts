@@ -12,6 +12,7 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       unlocked: 'apt needs exclusive access to `{{target}}`, but this cache mount is shared between concurrent builds. Add `sharing=locked`.',
+      missingComma: 'The target `{{target}}` ends in `{{option}}`: a comma is missing, so the cache is mounted on a directory apt never uses and `{{option}}` is not an option. Write `,{{option}}`.',
     },
   },
   create(context) {
@@ -22,6 +23,21 @@ export default defineRule({
           if (m.type !== 'cache') continue;
           const target = normalizePath(m.target ?? '');
           if (!/^\/var\/(cache\/apt|lib\/apt)(\/|$)/.test(target)) continue;
+          // `target=/var/lib/apt/sharing=locked`: a `/` typed for the comma makes the option part of the path.
+          const glued = /\/((?:sharing|id|mode|uid|gid|from|source|src|readonly|ro)=[^/]*)$/i.exec(m.target ?? '');
+          if (glued) {
+            if (!m.targetRange) continue;
+            const { start, end } = model.offsets(m.targetRange);
+            const slash = end - glued[0].length;
+            if (model.text[slash] !== '/') continue;
+            context.report({
+              messageId: 'missingComma',
+              data: { target: m.target ?? '', option: glued[1]! },
+              range: { start, end },
+              fix: { title: `Write \`,${glued[1]!}\``, edits: [{ start: slash, end: slash + 1, text: ',' }] },
+            });
+            continue;
+          }
           if (m.sharing && m.sharing !== 'shared') continue;
           const valueRange = m.flag.getValueRange();
           if (!valueRange) continue;

@@ -39,6 +39,12 @@ ruleTester.run(rule, {
       output: 'FROM debian:bookworm\nrun --mount=type=cache,target=/var/cache/apt/archives,sharing=locked apt-get install -y curl\n',
     },
     {
+      name: 'a slash typed for the comma: the option is part of the target, the comma is put back',
+      code: 'FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt/sharing=locked apt-get update\n',
+      errors: [{ messageId: 'missingComma', line: 3, column: 31, endColumn: 58, message: /`\/var\/lib\/apt\/sharing=locked` ends in `sharing=locked`: a comma is missing/ }],
+      output: 'FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n',
+    },
+    {
       name: 'with id and a trailing slash',
       code: 'FROM ubuntu:24.04\nRUN --mount=type=cache,id=apt,target=/var/lib/apt/ apt-get update\n',
       errors: 1,
