@@ -155,6 +155,9 @@ function distroOf(ref: ImageRef, now: Date): DistroInfo | null {
     if (moving) return { distro: 'debian', codename: moving.codename, release: moving, explicit: false };
     return { distro: 'debian', codename: null, release: null, explicit: false };
   }
+  // AWS Lambda's Python images (`public.ecr.aws/lambda/python:3.12`, `amazon/aws-lambda-python`) are
+  // named python but built on Amazon Linux, not Debian.
+  if (/(^|\/)(lambda\/python|aws-lambda-python)$/.test(ref.path.toLowerCase())) return null;
   if (ref.python && ref.python.variant !== 'windows' && !ref.hasVariable) {
     // A Python version past its end of life is no longer rebuilt: its tags stay on the Debian
     // release that was the default then (`python:3.8` is bookworm, never trixie).

@@ -101,6 +101,9 @@ describe('parseImageRef: distribution', () => {
     ['node:22', null],
     ['python:3.12-windowsservercore-ltsc2022', null],
     ['python:${PY}-slim', null],
+    // Named python, built on Amazon Linux.
+    ['public.ecr.aws/lambda/python:3.12', null],
+    ['amazon/aws-lambda-python:3.9', null],
   ])('%s', (raw, expected) => {
     expect(distro(raw)).toEqual(expected);
   });
