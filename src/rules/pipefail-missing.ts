@@ -9,6 +9,21 @@ import type { Command } from '~/engine/shell';
  */
 const HARMLESS_FEEDERS = new Set(['echo', 'printf', 'yes', 'true']);
 
+/**
+ * Base images on which `/bin/sh` is bash, by repository path: Amazon Linux and AWS Lambda's Python
+ * images, Fedora, CentOS, Rocky, Alma and Oracle Linux, Red Hat UBI (`ubi9/ubi`, `ubi9/ubi-minimal`,
+ * `ubi9/python-311`, `redhat/ubi9-minimal`). `ubi-micro` is left out.
+ */
+function shIsBash(path: string | undefined): boolean {
+  if (!path) return false;
+  const p = path.toLowerCase().replace(/^library\//, '');
+  const name = p.slice(p.lastIndexOf('/') + 1);
+  if (/micro/.test(p)) return false;
+  return /^(amazonlinux|fedora|centos|rockylinux|almalinux|oraclelinux|ubi\d*|ubi\d+-(minimal|init))$/.test(name)
+    || /^(ubi\d+|rhel\d+)\//.test(p)
+    || /(^|\/)(lambda\/python|aws-lambda-python)$/.test(p);
+}
+
 /** `-o pipefail` given to `set` or to a shell (`set -Eeuo pipefail`, `bash -o pipefail -c …`). */
 const PIPEFAIL_OPTION = /(?:^|[\s"'])-[a-zA-Z]*o[\s"']+pipefail\b/;
 
@@ -71,6 +86,8 @@ export default defineRule({
       // `RUN ln -sf /bin/bash /bin/sh` earlier: `/bin/sh` is bash from then on, and knows the option.
       if (shBecameBash(stage, runLine)) return '`set -o pipefail &&` at the start of the `RUN` (`/bin/sh` is bash here, after the `ln` that replaced it), or `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it';
       if (distro === 'alpine') return '`set -o pipefail &&` at the start of the `RUN`, or `SHELL ["/bin/ash", "-o", "pipefail", "-c"]` before it (Alpine has no bash)';
+      // Amazon Linux (and Lambda's Python images), Fedora, RHEL/UBI and their rebuilds: `/bin/sh` is bash.
+      if (!context.inOnbuild && shIsBash(model.baseImage(stage)?.path)) return '`set -o pipefail &&` at the start of the `RUN` (`/bin/sh` is bash on this base image), or `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it';
       if (distro === 'debian' || distro === 'ubuntu') return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it (`set -o pipefail` in the `RUN` itself fails here: `/bin/sh` is dash, which has no such option)';
       return '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before it if the image has bash (or start the `RUN` with `set -o pipefail &&` where `/bin/sh` supports it; dash does not)';
     };

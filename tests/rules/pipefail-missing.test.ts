@@ -62,6 +62,19 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'pipe', line: 2, column: 5, endColumn: 51, message: /set -o pipefail &&.*\/bin\/ash.*no bash/ }],
     },
     {
+      name: 'Lambda Python image: Amazon Linux, /bin/sh is bash (not dash, though the image is named python)',
+      code: 'FROM public.ecr.aws/lambda/python:3.9\nRUN curl -s https://example.com/script.rpm.sh | bash\n',
+      errors: [{ messageId: 'pipe', line: 2, column: 5, endColumn: 53, message: /`set -o pipefail &&` at the start of the `RUN` \(`\/bin\/sh` is bash on this base image\)/ }],
+    },
+    {
+      name: 'UBI and Amazon Linux: /bin/sh is bash',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nRUN curl -s https://example.com/x | tar -xz\nFROM amazonlinux:2023\nRUN curl -s https://example.com/x | tar -xz\n',
+      errors: [
+        { messageId: 'pipe', line: 2, column: 5, endColumn: 44, message: /bash on this base image/ },
+        { messageId: 'pipe', line: 4, column: 5, endColumn: 44, message: /bash on this base image/ },
+      ],
+    },
+    {
       name: 'unknown base image',
       code: 'FROM ghcr.io/example/tools:1\nRUN pip freeze | grep -i django\n',
       errors: [{ messageId: 'pipe', line: 2, column: 5, endColumn: 32, message: /if the image has bash/ }],
