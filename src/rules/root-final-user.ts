@@ -27,7 +27,7 @@ export default defineRule({
     sources: ['hadolint:DL3002', 'trivy:DS-0002', 'checkov:CKV_DOCKER_3', 'checkov:CKV_DOCKER_8'],
     messages: {
       noUser: 'The final stage never sets `USER`, so the container runs as root. Create an unprivileged user and switch to it with a numeric `USER`.',
-      noUserDropTool: 'The final stage never sets `USER`, so the container starts as root. The image installs `{{tool}}` and starts through an `ENTRYPOINT` script: if that script drops to an unprivileged user with it, ignore this finding here; otherwise create an unprivileged user and switch to it with a numeric `USER`.',
+      noUserDropTool: 'The final stage never sets `USER`, so the container starts as root. The image installs `{{tool}}` and starts through {{script}}: if that script drops to an unprivileged user with it, ignore this finding here; otherwise create an unprivileged user and switch to it with a numeric `USER`.',
       rootUser: 'The last `USER` of the final stage is `{{user}}`: the container runs as root. Switch to an unprivileged user after the steps that need root.',
       rootUserByDefault: 'The last `USER` of the final stage, `{{raw}}`, is `{{user}}` with the default values of its variables: the container runs as root unless the build overrides them. Default to an unprivileged user.',
     },
@@ -53,11 +53,11 @@ export default defineRule({
           const insertAt = model.text.length;
           const sep = /[\r\n]$/.test(model.text) || !model.text ? '' : '\n';
           // paperless-ngx, mealie: root at start, `exec gosu app "$@"` in the entrypoint script (which is not read).
-          const tool = dropToolInEntrypoint(model, stage);
+          const drop = dropToolInStartScript(model, stage);
           context.report({
-            messageId: tool ? 'noUserDropTool' : 'noUser',
+            messageId: drop ? 'noUserDropTool' : 'noUser',
             range: stage.from.getImageRange() ?? stage.from.getRange(),
-            ...(tool ? { data: { tool } } : {}),
+            ...(drop ? { data: drop } : {}),
             suggestions: [addUser(base, insertAt, sep)],
           });
           return;
@@ -124,21 +124,33 @@ function dropsPrivileges(model: DockerfileModel, stage: Stage): boolean {
   return !!m && !ROOT.test(m[1]!);
 }
 
+/** A program started by `CMD` that is a script of the image (`./bin/docker-entrypoint-api.sh`, `/start`), not a server or an interpreter. */
+const SCRIPT_PATH = /^(\.{0,2}\/|[^/\s]+\.(sh|bash)$)/;
+const NOT_SCRIPTS = /^(python[\d.]*|pypy[\d.]*|gunicorn|uvicorn|uwsgi|celery|daphne|hypercorn|granian|waitress-serve|flask|django-admin|streamlit|gradio|node|java|nginx|httpd|apache2|supervisord|tini|dumb-init|gosu|su-exec|(ba|da|z|a|k)?sh)$/;
+
 /**
  * `gosu` or `su-exec` brought into the final image (installed with a package manager, downloaded, or
- * copied from `tianon/gosu`) when the container starts through an `ENTRYPOINT` that is not itself a
- * visible drop: the usual "start as root, fix volume ownership, then `exec gosu app "$@"`" entrypoint
- * script. Returns the tool's name, or null.
+ * copied from `tianon/gosu`) when the container starts through a script that is not itself a visible
+ * drop: an `ENTRYPOINT` (the usual "start as root, fix volume ownership, then `exec gosu app "$@"`"
+ * entrypoint script), or, with no `ENTRYPOINT`, a `CMD` that runs a script of the image
+ * (plane: `CMD ["./bin/docker-entrypoint-api.sh"]`, which ends in `exec su-exec plane "$0" "$@"`).
+ * Returns the tool's name and how the message names the script, or null.
  */
-function dropToolInEntrypoint(model: DockerfileModel, stage: Stage): string | null {
-  const { entrypoint } = runtimeInstructions(model, stage);
-  if (!entrypoint) return null;
+function dropToolInStartScript(model: DockerfileModel, stage: Stage): { tool: string; script: string } | null {
+  const { entrypoint, cmd } = runtimeInstructions(model, stage);
+  let script: string | null = null;
+  if (entrypoint) script = 'an `ENTRYPOINT` script';
+  else if (cmd) {
+    const main = runtimeCommands(model, stage).at(-1)?.command;
+    if (main && SCRIPT_PATH.test(main.program.value) && !NOT_SCRIPTS.test(main.name)) script = `a \`CMD\` script (\`${main.program.value}\`)`;
+  }
+  if (!script) return null;
   for (const s of model.lineage(stage)) {
     for (const instr of s.instructions) {
       const k = instr.getKeyword();
       if (k !== 'RUN' && k !== 'COPY' && k !== 'ADD') continue;
       const m = /(?:^|[\s/=:"'])(gosu|su-exec)(?=$|[\s/"':-])/.exec(instr.getArgumentsContent() ?? '');
-      if (m) return m[1]!;
+      if (m) return { tool: m[1]!, script };
     }
   }
   return null;

@@ -72,6 +72,18 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'noUserDropTool', message: /installs `gosu`/ }],
     },
     { name: 'gosu installed but no ENTRYPOINT: the plain message', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["python", "app.py"]\n', errors: [{ messageId: 'noUser' }] },
+    {
+      name: 'su-exec installed and a CMD script with no ENTRYPOINT (plane: CMD ["./bin/docker-entrypoint-api.sh"], which ends in exec su-exec)',
+      code: 'FROM python:3.12-alpine\nRUN apk add --no-cache su-exec\nRUN adduser -u 1000 -D plane\nCOPY ./bin ./bin/\nCMD ["./bin/docker-entrypoint-api.sh"]\n',
+      errors: [{ messageId: 'noUserDropTool', message: /installs `su-exec` and starts through a `CMD` script \(`\.\/bin\/docker-entrypoint-api\.sh`\): if that script drops/, line: 1, column: 6, endColumn: 24 }],
+    },
+    {
+      name: 'gosu installed and a shell-form CMD script',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD /start.sh\n',
+      errors: [{ messageId: 'noUserDropTool', message: /a `CMD` script \(`\/start\.sh`\)/ }],
+    },
+    { name: 'gosu installed, CMD runs a server by its path: not a script', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["/opt/venv/bin/gunicorn", "app:app"]\n', errors: [{ messageId: 'noUser' }] },
+    { name: 'a CMD script but no drop tool: the plain message', code: 'FROM python:3.12-slim\nCMD ["./run.sh"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'gosu to root drops nothing', code: 'FROM python:3.12-slim\nENTRYPOINT ["gosu", "root", "python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
   ],
 });
