@@ -48,14 +48,56 @@ export default defineRule({
     messages: {
       lost: 'Sourcing `{{script}}` only changes this `RUN`\'s shell, which exits right after: the next instruction does not see the virtualenv. Set `ENV PATH="{{bin}}:$PATH"` instead.',
       lostHome: 'Sourcing `{{script}}` only changes this `RUN`\'s shell, which exits right after: the next instruction does not see the virtualenv. Put the virtualenv\'s `bin` directory first on `PATH` with `ENV PATH="…/bin:$PATH"` instead, writing out the home directory of the user in effect (`ENV` does not expand `~` or `$HOME`).',
+      childShell: '`{{command}}` runs the activation script in a child shell, which exits at once: the commands after it (and the next instructions) do not see the virtualenv. Source it instead (`. {{script}} && …`), or set `ENV PATH="{{bin}}:$PATH"`.',
       conda: '`{{command}}` activates the conda environment `{{env}}` only in this `RUN`\'s shell, which exits right after: the next instruction does not see it. Run commands in the environment with `conda run {{flag}} {{env}} …`, or put the environment\'s `bin` directory first on `PATH` with {{envPath}}.',
     },
   },
   create(context) {
     const { model } = context;
+    /**
+     * The `bin` directory to put on `PATH` for an activation script: resolved against ARG/ENV and
+     * WORKDIR; null for `~` of a user whose home is not known here.
+     */
+    function venvBin(script: string, stage: Stage, run: Instruction): string | null {
+      let bin = script.replace(/\/activate$/, '');
+      // `$HOME/venv`: HOME is set by the shell, not by ARG/ENV, so `ENV PATH` would not expand it: read it as `~`.
+      if (/^(\$HOME|\$\{HOME\})(\/|$)/.test(bin)) {
+        const resolved = model.resolveInStage(bin, stage, run);
+        bin = resolved.startsWith('$') ? bin.replace(/^(\$HOME|\$\{HOME\})/, '~') : resolved;
+      }
+      if (bin.startsWith('~')) {
+        // `~` is the home of the user the RUN runs as: root's is `/root`; another user's is not known here.
+        if (!/^~(\/|$)/.test(bin) || !isRoot(model.userBefore(stage, run))) return null;
+        bin = `/root${bin.slice(1)}`;
+      } else if (bin.startsWith('$')) {
+        // `$VIRTUAL_ENV/bin`: the value when ARG/ENV set it, else the variable as written (ENV expands it too).
+        const resolved = model.resolveInStage(bin, stage, run);
+        if (!resolved.startsWith('$')) bin = resolved;
+        if (bin.startsWith('$')) return bin;
+      }
+      if (!bin.startsWith('/')) {
+        const workdir = model.resolveInStage(lastWorkdir(model, stage, run) ?? '', stage, run);
+        bin = workdir.startsWith('/') && !workdir.includes('$') ? `${workdir.replace(/\/+$/, '')}/${bin.replace(/^\.\//, '')}` : `/path/to/${bin.replace(/^\.\//, '')}`;
+      }
+      return bin;
+    }
+
     return {
       RUN(run, stage) {
         const cmds = model.commands(run);
+        // `bash /venv/bin/activate && pip install …`: the script runs in a child shell and activates nothing, wherever it stands.
+        const child = cmds.find((c) => /^(ba|da|z|k)?sh$/.test(c.name) && !c.args.some((a) => a.value === '-c')
+          && /(^|\/)bin\/activate$/.test(c.args.find((a) => !a.value.startsWith('-'))?.value ?? ''));
+        if (child) {
+          const script = child.args.find((a) => !a.value.startsWith('-'))!;
+          const bin = venvBin(script.value, stage, run);
+          context.report({
+            messageId: 'childShell',
+            data: { command: context.text.slice(child.program.start, script.end), script: script.value, bin: bin ?? `${script.value.replace(/\/activate$/, '')}` },
+            range: { start: child.program.start, end: script.end },
+          });
+          return;
+        }
         let i = cmds.length - 1;
         // Commands that run only when the activation fails (`… || true`) do not use it.
         while (i > 0 && cmds[i]!.joinedBy === '||') i--;
@@ -72,33 +114,9 @@ export default defineRule({
           return;
         }
         const script = found.script.value;
-        let bin = script.replace(/\/activate$/, '');
-        // `$HOME/venv`: HOME is set by the shell, not by ARG/ENV, so `ENV PATH` would not expand it: read it as `~`.
-        if (/^(\$HOME|\$\{HOME\})(\/|$)/.test(bin)) {
-          const resolved = model.resolveInStage(bin, stage, run);
-          bin = resolved.startsWith('$') ? bin.replace(/^(\$HOME|\$\{HOME\})/, '~') : resolved;
-        }
-        if (bin.startsWith('~')) {
-          // `~` is the home of the user the RUN runs as: root's is `/root`; another user's is not known here.
-          if (!/^~(\/|$)/.test(bin) || !isRoot(model.userBefore(stage, run))) {
-            context.report({ messageId: 'lostHome', data: { script }, range });
-            return;
-          }
-          bin = `/root${bin.slice(1)}`;
-        } else if (bin.startsWith('$')) {
-          // `$VIRTUAL_ENV/bin`: the value when ARG/ENV set it, else the variable as written (ENV expands it too).
-          const resolved = model.resolveInStage(bin, stage, run);
-          if (!resolved.startsWith('$')) bin = resolved;
-          if (bin.startsWith('$')) {
-            context.report({ messageId: 'lost', data: { script, bin }, range });
-            return;
-          }
-        }
-        if (!bin.startsWith('/')) {
-          const workdir = model.resolveInStage(lastWorkdir(model, stage, run) ?? '', stage, run);
-          bin = workdir.startsWith('/') && !workdir.includes('$') ? `${workdir.replace(/\/+$/, '')}/${bin.replace(/^\.\//, '')}` : `/path/to/${bin.replace(/^\.\//, '')}`;
-        }
-        context.report({ messageId: 'lost', data: { script, bin }, range });
+        const bin = venvBin(script, stage, run);
+        if (bin === null) context.report({ messageId: 'lostHome', data: { script }, range });
+        else context.report({ messageId: 'lost', data: { script, bin }, range });
       },
     };
   },

@@ -11,9 +11,21 @@ ruleTester.run(rule, {
     { name: 'activate_this.py is something else', code: 'FROM python:3.12-slim\nRUN python /venv/bin/activate_this.py\n' },
     { name: 'conda activation followed by a command', code: 'FROM continuumio/miniconda3\nRUN conda activate myenv && python -m pip install flask\n' },
     { name: 'conda run is not an activation', code: 'FROM continuumio/miniconda3\nRUN conda run -n myenv python -m pip install flask\n' },
+    { name: 'bash -c sourcing the script', code: 'FROM python:3.12-slim\nRUN bash -c ". /venv/bin/activate && pip install flask"\n' },
+    { name: 'bash running another script', code: 'FROM python:3.12-slim\nRUN bash scripts/activate-env.sh && pip install flask\n' },
     { name: 'activation followed by a heredoc command', code: 'FROM python:3.12-slim\nRUN <<EOF\n. /venv/bin/activate\npip install flask\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'activate run by bash, a child shell, before pip: pip is the system one',
+      code: 'FROM python:3.12-slim\nRUN python -m venv /venv\nRUN bash /venv/bin/activate \\\n && pip install --no-cache-dir -r requirements.txt\n',
+      errors: [{ messageId: 'childShell', line: 3, column: 5, endColumn: 28, message: /`bash \/venv\/bin\/activate` runs the activation script in a child shell.*`\. \/venv\/bin\/activate && …`.*ENV PATH="\/venv\/bin:\$PATH"/ }],
+    },
+    {
+      name: 'sh with a relative script, resolved against WORKDIR',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN python -m venv venv && sh venv/bin/activate && pip install flask\n',
+      errors: [{ messageId: 'childShell', line: 3, column: 28, endColumn: 48, message: /ENV PATH="\/app\/venv\/bin:\$PATH"/ }],
+    },
     { code: 'FROM python:3.12-slim\nRUN python -m venv /venv\nRUN . /venv/bin/activate\n', errors: [{ messageId: 'lost', line: 3, column: 5, endColumn: 25 }] },
     { code: 'FROM python:3.12-slim\nRUN python -m venv venv && source venv/bin/activate\n', errors: [{ line: 2, column: 28, endColumn: 52 }] },
     { name: 'sh -c', code: "FROM python:3.12-slim\nRUN bash -c 'source /opt/venv/bin/activate'\n", errors: 1 },
