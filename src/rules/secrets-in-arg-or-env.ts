@@ -8,14 +8,18 @@ const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|passwd
 // switch, names of files, paths and URLs that point at a secret, and settings about one (which
 // backend, how long a token lives, whether auth is on, where the auth server is: AIRFLOW__API__AUTH_BACKENDS,
 // ACCESS_TOKEN_EXPIRE_MINUTES, POSTGRES_HOST_AUTH_METHOD, SSH_AUTH_SOCK, CACHE_KEY_PREFIX, AUTH_DOMAIN), and
-// counts and limits of language-model tokens (TOKEN_LIMIT, MAX_TOKEN, NUM_TOKEN_SAMPLES).
+// counts and limits of language-model tokens (TOKEN_LIMIT, MAX_TOKEN, NUM_TOKEN_SAMPLES), and the variables
+// front-end builds embed in the JavaScript they ship to every browser (VITE_SENTRY_APP_KEY, REACT_APP_,
+// GATSBY_; NEXT_PUBLIC_ and EXPO_PUBLIC_ have the PUBLIC part): public by design, a secret mount cannot keep
+// them out of the bundle.
 const ALLOWED = new RegExp([
   '(?:^|_)(?:public|pub|publishable|file|version)(?:_|$)',
   '^GPG_KEYS?$',
   '^APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE$',
   '_(?:PATH|URL|DIR|ID|NAME|LOCATION|SOCK|SOCKET|HOST|PORT|DOMAIN|ENDPOINT|SERVER|REALM|ISSUER|AUDIENCE|SCOPES?|USER|USERNAME|PREFIX|FORMAT|REGION)$',
   '_(?:BACKENDS?|TYPE|METHOD|MODE|ENABLED|DISABLED|EXPIRES?|EXPIRY|EXPIRATION|TTL|TIMEOUT|LIFETIME|LENGTH|ALGORITHM|(?:EXPIRE_)?(?:SECONDS|MINUTES|HOURS|DAYS))$',
-  '(?:^|_)(?:ENABLE|DISABLE)_',
+  '(?:^|_)(?:ENABLE|DISABLE|USE)_',
+  '^(?:VITE|REACT_APP|GATSBY)_',
   '_(?:LIMIT|COUNT|SIZE|MAX|MIN)$',
   '^(?:MAX|MIN|NUM)_',
 ].join('|'), 'i');

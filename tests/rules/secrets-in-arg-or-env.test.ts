@@ -10,6 +10,8 @@ ruleTester.run(rule, {
     { name: 'a key set to a word that switches it off', code: 'FROM python:3.12-slim\nENV GOOGLE_API_KEY=no GOOGLE_DEFAULT_CLIENT_SECRET=no OPENAI_API_KEY=none\n' },
     { name: 'a switch about a token, with DISABLE inside the name', code: 'FROM python:3.12-slim\nENV HF_HUB_DISABLE_IMPLICIT_TOKEN=1 APP_ENABLE_API_KEY_AUTH=true\n' },
     { name: 'a public key', code: 'FROM python:3.12-slim\nARG PUBLIC_KEY\n' },
+    { name: 'front-end build variables are embedded in the bundle browsers download (Netflix dispatch: ARG VITE_SENTRY_APP_KEY)', code: 'FROM node:22 AS web\nARG VITE_SENTRY_APP_KEY\nARG REACT_APP_MAPS_API_KEY GATSBY_ALGOLIA_SEARCH_KEY\nENV NEXT_PUBLIC_STRIPE_KEY=pk_live_1\n' },
+    { name: 'a switch with USE inside the name (VITE_…_USE_ID_TOKEN, AUTH_USE_TOKEN)', code: 'FROM python:3.12-slim\nENV AUTH_USE_TOKEN=true USE_API_KEY=1\n' },
     { name: 'a publishable key is public by design', code: 'FROM python:3.12-slim\nARG STRIPE_PUBLISHABLE_KEY\nENV STRIPE_PUBLISHABLE_KEY=$STRIPE_PUBLISHABLE_KEY\n' },
     { name: 'KEYBOARD is not KEY', code: 'FROM python:3.12-slim\nENV KEYBOARD_LAYOUT=us\n' },
     { name: 'apt-key switch', code: 'FROM ubuntu:22.04\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\n' },
@@ -20,6 +22,8 @@ ruleTester.run(rule, {
   ],
   invalid: [
     { code: 'FROM python:3.12-slim\nARG API_TOKEN\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 14 }] },
+    { name: 'VITE_ or REACT_APP_ only as a prefix: a server-side name that merely contains it is still reported', code: 'FROM python:3.12-slim\nARG MY_VITE_TOKEN\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 18 }] },
+    { name: 'USER is not USE', code: 'FROM python:3.12-slim\nARG USER_TOKEN\n', errors: [{ messageId: 'secret', line: 2, column: 5, endColumn: 15 }] },
     { name: 'a secret key beside a publishable one', code: 'FROM python:3.12-slim\nENV STRIPE_PUBLISHABLE_KEY=pk_test_1 STRIPE_SECRET_KEY=sk_test_1\n', errors: [{ messageId: 'secret', line: 2, column: 38, endColumn: 55, message: /^`STRIPE_SECRET_KEY` looks like a secret/ }] },
     { name: 'a token beside a token limit', code: 'FROM python:3.12-slim\nENV TOKEN_LIMIT=4096 HF_TOKEN=hf_x\n', errors: [{ messageId: 'secret', line: 2, column: 22, endColumn: 30, message: /^`HF_TOKEN` looks like a secret/ }] },
     { code: 'FROM python:3.12-slim\nENV DB_PASSWORD=hunter2 AWS_SECRET_ACCESS_KEY=abc\n', errors: 2 },
