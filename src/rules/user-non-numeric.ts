@@ -5,6 +5,9 @@ import type { Stage } from '~/engine/model';
 /** Options of useradd, Debian's adduser and BusyBox's adduser that take the next word as their value. */
 const WITH_VALUE = /^(-[ugGdscekfKpRPbZh]|--(uid|gid|groups|home-dir|home|shell|comment|gecos|skel|expiredate|inactive|key|password|root|prefix|base-dir|selinux-user|ingroup|firstuid|lastuid|conf|add-extra-groups))$/;
 
+/** Google's distroless images (`gcr.io/distroless/python3-debian12`) and Chainguard's (`cgr.dev/chainguard/python`). */
+const DISTROLESS = /^((gcr\.io|docker\.io)\/)?distroless\/|^cgr\.dev\/chainguard\//;
+
 export default defineRule({
   name: 'user-non-numeric',
   meta: {
@@ -71,7 +74,10 @@ export default defineRule({
         const inherited = made.created ? null : baseUser(model, stage);
         const uid = made.uid
           ?? (inherited?.user === name ? inherited.uid : null)
-          ?? (!made.created && name === 'nobody' ? '65534' : null);
+          ?? (!made.created && name === 'nobody' ? '65534' : null)
+          // Google's distroless and Chainguard images have `nonroot` as 65532 (the `:nonroot` tags run as it),
+          // and no shell to run `id -u` in.
+          ?? (!made.created && name === 'nonroot' && DISTROLESS.test(model.baseImage(stage)?.raw.toLowerCase() ?? '') ? '65532' : null);
         const group = value.slice(name.length);
         const useradd = `${model.baseImage(stage)?.distro?.distro === 'alpine' ? 'adduser -D -u 10001' : 'useradd --uid 10001'} ${name}`;
         const advice = uid !== null

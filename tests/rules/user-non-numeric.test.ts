@@ -12,6 +12,16 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'named', line: 3, column: 6, endColumn: 13, message: /Write its UID: `USER 999`\.$/ }],
     },
     { name: 'Alpine has adduser, not useradd', code: 'FROM python:3.12-alpine\nRUN adduser -D app\nUSER app\n', errors: [{ messageId: 'named', message: /\(`adduser -D -u 10001 app`\)/ }] },
+    {
+      name: 'distroless nonroot is 65532 (no shell there to run id -u)',
+      code: 'FROM python:3.11-slim AS build\nRUN pip install --prefix=/install flask\nFROM gcr.io/distroless/python3-debian12:nonroot\nCOPY --from=build /install /usr/local\nUSER nonroot:nonroot\n',
+      errors: [{ messageId: 'named', line: 5, column: 6, endColumn: 21, message: /Write its UID: `USER 65532:nonroot`\.$/ }],
+    },
+    {
+      name: 'nonroot on another image is not assumed to be 65532',
+      code: 'FROM python:3.12-slim\nUSER nonroot\n',
+      errors: [{ messageId: 'named', message: /id -u nonroot/ }],
+    },
     { name: 'nobody', code: 'FROM python:3.12-slim\nUSER nobody\n', errors: [{ messageId: 'named', message: /Write its UID: `USER 65534`\.$/ }] },
     {
       name: 'docker init template: the UID comes from an ARG',
