@@ -12,6 +12,7 @@ export default defineRule({
     sources: ['hadolint:DL3006', 'trivy:DS-0001', 'checkov:CKV_DOCKER_7'],
     messages: {
       untagged: '`{{image}}` has no tag, so Docker pulls `{{image}}:latest`, whatever that is on the day of the build. Name a version (`{{image}}:<version>`), and add a digest (`@sha256:…`) for a fully reproducible build.',
+      untaggedChainguard: '`{{image}}` has no tag, so Docker pulls `{{image}}:latest`, whatever that is on the day of the build. Chainguard\'s free images publish only `latest` and `latest-dev`, no version tags: pin a digest (`{{image}}@sha256:…`) and let Renovate or Dependabot update it.',
       untaggedDistroless: '`{{image}}` has no tag, so Docker pulls `{{image}}:latest`, whatever that is on the day of the build. Distroless images publish no version tags: pin a digest (`{{image}}@sha256:…`) and let Renovate or Dependabot update it{{debian}}.',
     },
   },
@@ -30,6 +31,11 @@ export default defineRule({
         // Google's distroless images are tagged `latest`, `nonroot`, `debug` only: there is no version to name.
         if (isDistroless(image.raw)) {
           context.report({ messageId: 'untaggedDistroless', data: { image: image.raw, debian: distrolessDebian(image.raw) }, range });
+          return;
+        }
+        // Chainguard's free tier (`cgr.dev/chainguard/…`) has `latest` and `latest-dev` only; version tags are for paying organisations.
+        if (image.registry === 'cgr.dev' && image.path.startsWith('chainguard/')) {
+          context.report({ messageId: 'untaggedChainguard', data: { image: image.raw }, range });
           return;
         }
         context.report({ messageId: 'untagged', data: { image: image.raw }, range });

@@ -17,6 +17,16 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'latestDistroless', line: 1, column: 32, endColumn: 38, message: /publish no version tags: pin a digest \(`gcr\.io\/distroless\/python3@sha256:…`\).*\(`gcr\.io\/distroless\/python3-debian12`\)/ }],
     },
     {
+      name: 'a free Chainguard image (Flagsmith: cgr.dev/chainguard/wolfi-base:latest): only latest exists, a digest is the advice',
+      code: 'FROM cgr.dev/chainguard/wolfi-base:latest AS wolfi-base\n',
+      errors: [{ messageId: 'latestChainguard', line: 1, column: 36, endColumn: 42, message: /publish only `latest` and `latest-dev`, no version tags: pin a digest \(`cgr\.dev\/chainguard\/wolfi-base@sha256:…`\)/ }],
+    },
+    {
+      name: 'a paying organisation\'s Chainguard image has version tags',
+      code: 'FROM cgr.dev/example.com/python:latest\n',
+      errors: [{ messageId: 'latest', line: 1, column: 33, endColumn: 39 }],
+    },
+    {
       code: 'FROM python:latest\n',
       errors: [{ messageId: 'latest', line: 1, column: 13, endColumn: 19, message: /^`python:latest` changes/ }],
     },

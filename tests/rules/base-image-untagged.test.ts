@@ -22,6 +22,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'untaggedDistroless', line: 2, column: 6, endColumn: 31, message: /publish no version tags: pin a digest \(`gcr\.io\/distroless\/python3@sha256:…`\).*name the Debian release in the image \(`gcr\.io\/distroless\/python3-debian12`\)/ }],
     },
     {
+      name: 'a free Chainguard image: only latest and latest-dev exist, a digest is the advice',
+      code: 'FROM cgr.dev/chainguard/python\n',
+      errors: [{ messageId: 'untaggedChainguard', line: 1, column: 6, endColumn: 31, message: /Chainguard's free images publish only `latest` and `latest-dev`, no version tags: pin a digest \(`cgr\.dev\/chainguard\/python@sha256:…`\)/ }],
+    },
+    {
       name: 'a distroless image that names its Debian release',
       code: 'FROM gcr.io/distroless/python3-debian12\n',
       errors: [{ messageId: 'untaggedDistroless', line: 1, column: 6, endColumn: 40, message: /pin a digest \(`gcr\.io\/distroless\/python3-debian12@sha256:…`\) and let Renovate or Dependabot update it\.$/ }],
