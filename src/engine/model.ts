@@ -234,22 +234,66 @@ export class DockerfileModel {
     if (this.finalStage) this.finalStage.isFinal = true;
   }
 
-  /** Expands `$X`, `${X}`, `${X:-d}`, `${X:+v}` from `vars`; unknown variables stay as written. */
+  /**
+   * Expands `$X`, `${X}`, `${X:-d}`, `${X:+v}` (the word itself expanded, `${A:+-${A}}`) and the
+   * prefix/suffix removals of dockerfile 1.7 (`${X#p}`, `${X##p}`, `${X%p}`, `${X%%p}`) from `vars`;
+   * unknown variables, and forms not handled here, stay as written.
+   */
   substitute(value: string, vars: ReadonlyMap<string, string | null>): string {
-    return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-      (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-        const name = braced ?? bare ?? '';
-        const v = vars.get(name);
-        const set = v !== undefined && v !== null && v !== '';
-        // Without the colon, an empty value counts as set.
-        const defined = v !== undefined && v !== null;
-        if (op === ':-') return set ? v! : (word ?? '');
-        if (op === '-') return defined ? v! : (word ?? '');
-        if (op === ':+') return set ? (word ?? '') : '';
-        if (op === '+') return defined ? (word ?? '') : '';
-        // A variable declared with an empty default (`ARG VARIANT=`) expands to nothing; one never given a value stays as written.
-        return defined ? v! : whole;
-      });
+    if (!value.includes('$')) return value;
+    let out = '';
+    let i = 0;
+    while (i < value.length) {
+      const c = value[i]!;
+      if (c !== '$') { out += c; i++; continue; }
+      if (value[i + 1] === '{') {
+        // Find the matching brace: a word may hold further ${…} expansions.
+        let depth = 1;
+        let j = i + 2;
+        for (; j < value.length && depth > 0; j++) {
+          if (value[j] === '{') depth++;
+          else if (value[j] === '}') depth--;
+        }
+        if (depth > 0) { out += value.slice(i); break; }
+        const whole = value.slice(i, j);
+        out += this.expandBraced(whole, value.slice(i + 2, j - 1), vars);
+        i = j;
+        continue;
+      }
+      const bare = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1));
+      if (!bare) { out += c; i++; continue; }
+      const v = vars.get(bare[0]);
+      // A variable declared with an empty default (`ARG VARIANT=`) expands to nothing; one never given a value stays as written.
+      out += v !== undefined && v !== null ? v : '$' + bare[0];
+      i += 1 + bare[0].length;
+    }
+    return out;
+  }
+
+  private expandBraced(whole: string, body: string, vars: ReadonlyMap<string, string | null>): string {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+]|##?|%%?)([\s\S]*))?$/.exec(body);
+    if (!m) return whole;
+    const [, name, op, rawWord] = m as unknown as [string, string, string | undefined, string | undefined];
+    const v = vars.get(name);
+    const set = v !== undefined && v !== null && v !== '';
+    // Without the colon, an empty value counts as set.
+    const defined = v !== undefined && v !== null;
+    const word = () => this.substitute(rawWord ?? '', vars);
+    if (op === ':-') return set ? v! : word();
+    if (op === '-') return defined ? v! : word();
+    if (op === ':+') return set ? word() : '';
+    if (op === '+') return defined ? word() : '';
+    if (!defined) return whole;
+    if (op === undefined) return v!;
+    // #/## remove the shortest/longest matching prefix, %/%% the shortest/longest matching suffix.
+    const pattern = globRegExp(word());
+    const lengths = [...Array(v!.length + 1).keys()];
+    if (op === '##' || op === '%%') lengths.reverse();
+    for (const n of lengths) {
+      if (op.startsWith('#') && pattern.test(v!.slice(0, n))) return v!.slice(n);
+      if (op.startsWith('%') && pattern.test(v!.slice(v!.length - n))) return v!.slice(0, v!.length - n);
+    }
+    return v!;
   }
 
   stageOf(instr: Instruction): Stage | null {
@@ -635,4 +679,10 @@ function installsPython(c: Command): boolean {
   if (!/^(apt-get|apt|apk|yum|dnf|microdnf|zypper)$/.test(c.name)) return false;
   if (!c.args.some((a) => a.value === 'install' || a.value === 'add')) return false;
   return c.args.some((a) => /^python3?(\.\d+)?(-minimal|-full|-dev|-pip|-venv)?(=.*)?$/.test(a.value));
+}
+
+/** A shell glob (`*`, `?`, the rest literal) as a whole-string regular expression. */
+function globRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
+  return new RegExp(`^${body}$`);
 }

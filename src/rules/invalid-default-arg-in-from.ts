@@ -21,7 +21,13 @@ export default defineRule({
         if (!written.includes('$')) return;
         // Substitute with defaults only; unset variables expand to nothing, as BuildKit does.
         // BuildKit expands `FROM` as a shell word, so quotes are removed: `FROM "${base_image}"` is valid.
-        const image = stage.imageText.replace(/["']/g, '').replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '');
+        // What is left unexpanded names variables without a value (any `${…}` form, nested ones from the inside out).
+        let image = stage.imageText.replace(/["']/g, '');
+        for (let before = ''; before !== image;) {
+          before = image;
+          image = image.replace(/\$\{[^{}]*\}/g, '');
+        }
+        image = image.replace(/\$[A-Za-z_][A-Za-z0-9_]*/g, '');
         const valid = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[a-z0-9]+:[0-9a-f]{32,})?$/.test(image);
         if (valid) return;
         context.report({ messageId: 'invalid', data: { image: image || '(empty)' }, range: from.getImageRange() ?? from.getRange() });

@@ -95,6 +95,8 @@ describe('global ARG substitution in FROM', () => {
     expect([...modelOf('ARG A B=2 C\nFROM x\n').globalArgs]).toEqual([['A', null], ['B', '2'], ['C', null]]);
     expect([...modelOf('ARG A=1 B=2\nFROM x\n').globalArgs]).toEqual([['A', '1'], ['B', '2']]);
     expect([...modelOf('ARG V=3.10\nARG BASE=python:${V}-slim\nARG W=${W:-3.11}\nFROM x\n').globalArgs]).toEqual([['V', '3.10'], ['BASE', 'python:3.10-slim'], ['W', '3.11']]);
+    const m = modelOf('ARG S=-slim-bookworm\nARG V=3.12.4\nFROM x\n');
+    expect(m.substitute('${S#-}|${S##*-}|${S%-*}|${S%%-*}|${V%.*}|${S:+x${S#-}y}|${U#a}|${S/a/b}', m.globalArgs)).toBe('slim-bookworm|bookworm|-slim||3.12|xslim-bookwormy|${U#a}|${S/a/b}');
   });
   it('removes the quotes BuildKit removes (FROM "${BASE}")', () => {
     expect(image('ARG BASE=\'python:3.12-slim\'\nFROM "${BASE}"\n')).toBe('python:3.12-slim');
