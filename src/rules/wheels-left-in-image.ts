@@ -44,7 +44,7 @@ interface Copied {
   path: string;
   /** The `target=` of the bind mount: where the `COPY` put the files, so the install command keeps working. */
   target: string;
-  /** The `target=` had to move (to `/wheels`): a mount on the working directory `/` would hide the whole file system. */
+  /** The `target=` had to move (to `/wheels`): a mount on `/` would hide the whole file system, one on the working directory the application. */
   moved: boolean;
   /** The `WORKDIR` in force at the `COPY`. */
   workdir: Instruction | null;
@@ -146,8 +146,11 @@ export default defineRule({
               const targetAbs = absolute(model, stage, instr, relTarget);
               // A relative target is resolved against WORKDIR by BuildKit, as the COPY destination was.
               let target = targetAbs ?? relTarget.replace(/^\.\//, '');
-              // A mount on `/` (or on a working directory that may be `/`) would hide the whole file system, pip included.
-              const moved = target === '/' || target === '.' || target === '';
+              // A mount on `/` (or on a working directory that may be `/`) would hide the whole file system, pip included;
+              // one on the working directory (`WORKDIR /app`, `COPY --from=builder /app/dist/*.whl .`) would hide the
+              // application the stage put there (litellm: `COPY . .` first) for the length of the `RUN`.
+              const workdir = workdirAt(model, stage, instr);
+              const moved = target === '/' || target === '.' || target === '' || (workdir !== null && target === joinPath('/', workdir));
               if (moved) target = '/wheels';
               copied.push({ source: s, dest, destAbs, from: args.from, path, target, moved, workdir: workdirInstruction(model, stage, instr) });
             }

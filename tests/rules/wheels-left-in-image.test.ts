@@ -126,5 +126,15 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12 AS build\nFROM python:3.12-slim\nWORKDIR /\nCOPY --from=build /dist/ .\nRUN pip install /*.whl\nRUN rm -f /*.whl\n',
       errors: [{ messageId: 'removed', line: 4, column: 19, endColumn: 25, message: /The `rm` on line 6 .*source=\/dist,target=\/wheels pip install \/wheels\/…` instead/ }],
     },
+    {
+      name: 'copied into the WORKDIR that holds the application (litellm: COPY . . then COPY --from=builder /app/dist/*.whl .): a mount there would hide the application, it goes on /wheels',
+      code: 'FROM python:3.12 AS builder\nFROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY --from=builder /app/dist/*.whl .\nRUN pip install *.whl && rm -f *.whl\n',
+      errors: [{ messageId: 'removed', line: 5, column: 21, endColumn: 36, message: /The `rm` on line 6 .*source=\/app\/dist,target=\/wheels pip install \/wheels\/…` instead/ }],
+    },
+    {
+      name: 'copied into the WORKDIR by its absolute path: the mount goes on /wheels too',
+      code: 'FROM python:3.12 AS builder\nFROM python:3.12-slim\nWORKDIR /app\nCOPY --from=builder /dist/ /app/\nRUN pip install /app/*.whl\n',
+      errors: [{ messageId: 'left', line: 4, column: 21, endColumn: 27, message: /source=\/dist,target=\/wheels pip install \/wheels\/…` instead/ }],
+    },
   ],
 });
