@@ -221,7 +221,7 @@ export function pipCacheOff(model: DockerfileModel, stage: Stage, run: Instructi
 
 /**
  * Whether a command after `cmds[index]` in the same `RUN` deletes the cache directory `dir`:
- * `rm -rf <dir or a parent>` (`~` and `$HOME` read as `/root`), `uv cache clean` for uv's cache,
+ * `rm -rf <dir or a parent>` (`~` and `$HOME` read as `/root`), `uv cache clean [--force]` for uv's cache,
  * `pip cache purge` for pip's, `rm -rf "$(pip cache dir)"`. The last such command is found once per RUN and directory.
  */
 export function cacheRemovedLater(cmds: readonly Command[], index: number, dir: string, tool: 'pip' | 'uv'): boolean {
@@ -250,7 +250,12 @@ const CACHE_DIR_OUTPUT = {
 function removesCache(c: Command, target: string, tool: 'pip' | 'uv'): boolean {
   if (c.joinedBy === '||') return false;
   const words = c.args.map((a) => a.value);
-  if (tool === 'uv' && c.name === 'uv' && words[0] === 'cache' && words[1] === 'clean' && words.length === 2) return true;
+  // `uv cache clean`, its alias `uv cache clear`, the hidden `uv clean` of old releases; `--force` and other
+  // options allowed, but not package names (`uv cache clean numpy` removes only those entries).
+  if (tool === 'uv' && c.name === 'uv') {
+    const rest = words[0] === 'clean' ? words.slice(1) : words[0] === 'cache' && (words[1] === 'clean' || words[1] === 'clear') ? words.slice(2) : null;
+    if (rest && rest.every((w) => w.startsWith('-'))) return true;
+  }
   if (tool === 'pip' && /^pip/.test(c.name) && words[0] === 'cache' && words[1] === 'purge') return true;
   if (c.name !== 'rm' || !words.some((w) => /^-[a-zA-Z]*[rR]/.test(w) || w === '--recursive')) return false;
   for (const w of words) {

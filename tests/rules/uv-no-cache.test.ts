@@ -21,6 +21,7 @@ ruleTester.run(rule, {
     { name: 'mount on XDG_CACHE_HOME', code: 'FROM python:3.12-slim\nENV XDG_CACHE_HOME=/cache\nRUN --mount=type=cache,target=/cache/uv uv sync --locked\n' },
     { name: 'tmpfs mount', code: 'FROM python:3.12-slim\nRUN --mount=type=tmpfs,target=/root/.cache/uv uv sync --locked\n' },
     { name: 'uv cache clean in the same RUN', code: 'FROM python:3.12-slim\nRUN uv sync --locked && uv cache clean\n' },
+    { name: 'uv cache clean --force, uv cache clear and the old uv clean', code: 'FROM python:3.12-slim\nRUN uv pip install --system -r requirements.txt && uv cache clean --force\nRUN uv pip install --system flask && uv cache clear\nRUN uv pip install --system -r requirements.txt && uv clean\n' },
     { name: 'cache removed in the same RUN', code: 'FROM python:3.12-slim\nRUN uv pip install --system flask \\\n && rm -rf ~/.cache/uv\n' },
     { name: 'exec form flag at the end', code: 'FROM python:3.12-slim\nRUN ["uv", "pip", "install", "--system", "flask", "--no-cache"]\n' },
     { name: 'mount in a heredoc RUN', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv <<EOF\nuv sync --locked\nEOF\n' },
@@ -32,6 +33,12 @@ ruleTester.run(rule, {
     { name: 'uv run installs nothing here', code: 'FROM python:3.12-slim\nCMD ["uv", "run", "app.py"]\n' },
   ],
   invalid: [
+    {
+      name: 'uv cache clean of one package leaves the rest of the cache',
+      code: 'FROM python:3.12-slim\nRUN uv pip install --system flask && uv cache clean flask\n',
+      errors: [{ messageId: 'cacheKept', line: 2, column: 5, endColumn: 19 }],
+      output: 'FROM python:3.12-slim\nRUN uv pip install --no-cache --system flask && uv cache clean flask\n',
+    },
     {
       name: 'a named user: the cache is in that user\'s home',
       code: 'FROM python:3.12-slim\nUSER app\nRUN uv sync --locked\n',
