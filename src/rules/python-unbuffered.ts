@@ -37,7 +37,10 @@ export default defineRule({
         // left alone, or with `python -m awslambdaric` as the container command, nothing is buffered.
         if (!entry) {
           const base = model.baseImage(stage);
-          if (base && LAMBDA_PYTHON_BASE.test(base.path.toLowerCase()) && !runtimeInstructions(model, stage).entrypoint) return;
+          // `ENTRYPOINT ["/lambda-entrypoint.sh"]` (AWS's samples write it out) is the base image's own entry point.
+          const entrypoint = runtimeInstructions(model, stage).entrypoint;
+          if (base && LAMBDA_PYTHON_BASE.test(base.path.toLowerCase())
+            && (!entrypoint || /^\s*(\[\s*"?)?(\/var\/runtime\/bootstrap|\/lambda-entrypoint\.sh)"?\s*\]?\s*$/.test(entrypoint.getArgumentsContent() ?? ''))) return;
           if (runtime.some((r) => /^(python|pypy)(\d+(\.\d+)?)?$/.test(r.command.name) && pythonModule(r.command.args)?.name === 'awslambdaric')) return;
         }
         if (entry) {

@@ -33,6 +33,10 @@ ruleTester.run(rule, {
       RUN pip install --no-cache-dir -r requirements.txt
       COPY handler.py \${LAMBDA_TASK_ROOT}
       CMD ["handler.lambda_handler"]` },
+    {
+      name: 'Lambda base image with its own entry point written out',
+      code: 'FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ${LAMBDA_TASK_ROOT}\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["app.handler"]\n',
+    },
     { name: 'AWS Lambda base image on Docker Hub, multi-stage', code: 'FROM amazon/aws-lambda-python:3.12 AS build\nRUN pip install --no-cache-dir --target /deps boto3\nFROM amazon/aws-lambda-python:3.12\nCOPY --from=build /deps /var/task\nCMD ["app.handler"]\n' },
     { name: 'awslambdaric as the container command', code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir awslambdaric\nENTRYPOINT ["/usr/local/bin/python", "-m", "awslambdaric"]\nCMD ["app.handler"]\n' },
   ],
