@@ -77,6 +77,9 @@ export default defineRule({
           if (!groups.asked && (isOn(buildVar(model, stage, 'UV_NO_DEV', run, cmd, cmds)) || isOn(buildVar(model, stage, 'UV_NO_DEFAULT_GROUPS', run, cmd, cmds)))) continue;
           // `if [ "$DEV" = 1 ]; then uv sync; else uv sync --no-dev; fi`: the development group is a build-time choice.
           if (cmd.branch && cmds.some((c) => c !== cmd && c.branch && isSyncWithoutDev(c))) continue;
+          // `uv sync --no-install-project` then `uv sync $EXTRAS`: a sync is exact (it removes what it was not
+          // asked for), so a later one into the same environment decides what stays; that one is judged.
+          if (resyncedLater(model, stage, run, cmd, cmds, uv.args)) continue;
           let copy: Instruction | null = envCopy;
           if (!inFinal && !copy) {
             const venv = projectEnvironment(model, stage, run, cmd, cmds, uv.args);
@@ -119,6 +122,26 @@ function resolvedArgs(model: DockerfileModel, stage: Stage, run: Instruction, ar
     ...args.filter((a) => !a.value.includes('$')),
     ...dynamic.flatMap((v) => v.split(/\s+/).filter(Boolean).map((value) => ({ value, raw: value, start: 0, end: 0 }))),
   ];
+}
+
+/**
+ * Whether a later `uv sync` of the stage (later in this `RUN` or in a later one) syncs the same project
+ * environment exactly (no `--inexact`). An environment not known on either side counts as the same.
+ */
+function resyncedLater(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds: readonly Command[], args: readonly Word[]): boolean {
+  const here = projectEnvironment(model, stage, run, cmd, cmds, args);
+  const runs = stage.instructions.filter((i) => i === run || (i.getKeyword() === 'RUN' && model.isBefore(run, i)));
+  for (const r of runs) {
+    const rCmds = model.commands(r);
+    for (const c of r === run ? rCmds.slice(rCmds.indexOf(cmd) + 1) : rCmds) {
+      const uv = uvInstall(c);
+      if (!uv || uv.sub.value !== 'sync' || uv.command.args[uv.command.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
+      if (uv.args.some((a) => a.value === '--inexact')) continue;
+      const there = projectEnvironment(model, stage, r, c, rCmds, uv.args);
+      if (here === null || there === null || here === there) return true;
+    }
+  }
+  return false;
 }
 
 function isSyncWithoutDev(c: Command): boolean {

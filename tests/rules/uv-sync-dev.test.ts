@@ -43,6 +43,23 @@ ruleTester.run(rule, {
     { name: 'options through an ARG that leaves dev out', code: 'FROM python:3.12-slim\nARG SYNC_ARGS="--locked --no-dev"\nRUN uv sync $SYNC_ARGS\n' },
     { name: 'options through an ARG of unknown value', code: 'FROM python:3.12-slim\nARG SYNC_ARGS\nRUN uv sync $SYNC_ARGS\n' },
     { name: 'the development group as a build-time choice', code: 'FROM python:3.12-slim\nARG DEV=0\nRUN if [ "$DEV" = 1 ]; then uv sync --locked; else uv sync --locked --no-dev; fi\n' },
+    { name: 'a later exact sync into the same environment decides what stays (deps first, then the project)', code: df`
+      FROM python:3.12-slim AS builder
+      WORKDIR /app
+      RUN uv sync --frozen --no-install-project
+      COPY . /app
+      RUN uv sync --frozen --no-dev
+      FROM python:3.12-slim
+      COPY --from=builder /app/.venv /app/.venv` },
+    { name: 'a later sync in the same RUN', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-install-project && uv sync --locked --no-dev\n' },
+    { name: 'a later sync with options of unknown value (datacube-explorer: uv sync --frozen $EXTRAS)', code: df`
+      FROM python:3.12-slim AS builder
+      ENV UV_PROJECT_ENVIRONMENT=/app
+      WORKDIR /build
+      RUN uv sync --frozen --extra=deployment --no-install-project
+      RUN EXTRAS=$(echo "--no-dev") && uv sync --frozen $EXTRAS --no-editable
+      FROM python:3.12-slim
+      COPY --from=builder /app /app` },
   ],
   invalid: [
     {
@@ -93,6 +110,9 @@ ruleTester.run(rule, {
     { name: 'exec form', code: 'FROM python:3.12-slim\nRUN ["uv", "sync", "--locked"]\n', errors: [{ column: 6, endColumn: 18 }] },
     { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\nuv sync --locked\nEOF\n', errors: [{ line: 3, column: 1, endColumn: 8 }] },
     { name: 'options through an ARG that keeps dev', code: 'FROM python:3.12-slim\nARG SYNC_ARGS="--all-groups"\nRUN uv sync --locked $SYNC_ARGS\n', errors: [{ messageId: 'askedInFinal', line: 3, column: 5, endColumn: 12 }] },
+    { name: 'a later --inexact sync keeps what the first one installed', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-install-project\nRUN uv sync --locked --no-dev --inexact\n', errors: [{ messageId: 'devInFinal', line: 3, column: 5, endColumn: 12 }] },
+    { name: 'a later sync that keeps dev too: that one is reported', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-install-project\nCOPY . .\nRUN uv sync --locked\n', errors: [{ messageId: 'devInFinal', line: 5, column: 5, endColumn: 12 }] },
+    { name: 'a later sync of another project does not count', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked\nRUN uv sync --locked --no-dev --directory /tools\n', errors: [{ messageId: 'devInFinal', line: 3 }] },
     { name: 'an if with no alternative that leaves dev out', code: 'FROM python:3.12-slim\nRUN if [ -f uv.lock ]; then uv sync --locked; fi\n', errors: 1 },
   ],
 });
