@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { aptInstall, packageName } from '~/engine/apt';
+import { aptInstall, packageName, systemInstall } from '~/engine/apt';
 import { pipInstall, truthy } from '~/engine/commands';
 import { buildVar } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
@@ -11,16 +11,23 @@ import { hasFlag } from '~/engine/shell';
 const STANDARD_PATH = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin', '$PATH', '${PATH}']);
 
 /**
- * The release of an official `debian` or `ubuntu` base whose system Python is marked as externally
- * managed (PEP 668): Debian 12 bookworm and newer, Ubuntu 23.04 and newer (23.10 mantic is the
- * oldest release still known here); null for any other image.
+ * The release of an official `debian`, `ubuntu` or `alpine` base whose system Python is marked as
+ * externally managed (PEP 668): Debian 12 bookworm and newer, Ubuntu 23.04 and newer (23.10 mantic is
+ * the oldest release still known here), Alpine 3.19 and newer (`alpine`, `alpine:latest`, `alpine:3`
+ * and `alpine:edge` included); null for any other image.
  */
 function managedRelease(base: ImageRef | null): string | null {
-  if (!base || base.hasVariable || !base.distro?.codename) return null;
+  if (!base || base.hasVariable || !base.distro) return null;
   const hub = base.registry === null || base.registry === 'docker.io' || base.registry === 'index.docker.io';
   if (!hub || (base.path !== base.name && base.path !== `library/${base.name}`)) return null;
   const { distro, codename } = base.distro;
   if (base.name !== distro) return null;
+  if (distro === 'alpine') {
+    if (codename === null) return /^(latest|edge|3)?$/.test(base.tag ?? '') ? `Alpine (what \`alpine:${base.tag ?? 'latest'}\` points to today)` : null;
+    const [major, minor] = codename.split('.').map(Number) as [number, number];
+    return major > 3 || (major === 3 && minor >= 19) ? `Alpine ${codename}` : null;
+  }
+  if (!codename) return null;
   const managed = distro === 'debian' ? compareRelease(codename, 'bookworm') >= 0 : distro === 'ubuntu' ? compareRelease(codename, 'mantic') >= 0 : false;
   if (!managed) return null;
   const name = `${distro === 'debian' ? 'Debian' : 'Ubuntu'} ${codename}`;
@@ -44,11 +51,11 @@ export default defineRule({
   meta: {
     type: 'problem',
     severity: 'error',
-    description: 'Disallow `pip install` into the system Python of Debian 12 or Ubuntu 23.04 and newer, which refuses it (PEP 668)',
+    description: 'Disallow `pip install` into the system Python of Debian 12, Ubuntu 23.04, Alpine 3.19 and newer, which refuses it (PEP 668)',
     category: 'correctness',
     scope: 'all-stages',
     messages: {
-      managed: '`{{command}}` installs into the system Python of {{release}}, which is marked as externally managed (PEP 668): pip stops with `error: externally-managed-environment` and the build fails. Create a virtualenv (`python3 -m venv /opt/venv`, then `/opt/venv/bin/pip install …`), install the Debian package (`python3-<name>`), or use a `python:*-slim` base image.',
+      managed: '`{{command}}` installs into the system Python of {{release}}, which is marked as externally managed (PEP 668): pip stops with `error: externally-managed-environment` and the build fails. Create a virtualenv (`python3 -m venv /opt/venv`, then `/opt/venv/bin/pip install …`), install the {{distro}} package (`{{prefix}}-<name>`), or use a `python:*-{{variant}}` base image.',
     },
   },
   create(context) {
@@ -56,8 +63,10 @@ export default defineRule({
     return {
       RUN(run, stage) {
         if (context.inOnbuild) return;
-        const release = managedRelease(model.baseImage(stage));
+        const base = model.baseImage(stage);
+        const release = managedRelease(base);
         if (!release) return;
+        const alpine = base?.distro?.distro === 'alpine';
         const cmds = model.commands(run);
         cmds.forEach((cmd, i) => {
           const call = pipInstall(cmd);
@@ -78,7 +87,10 @@ export default defineRule({
           if (!usesSystemPython(model, stage, run, cmds, i)) return;
           context.report({
             messageId: 'managed',
-            data: { command: `${program} ${program.startsWith('python') ? '-m pip ' : ''}install`, release },
+            data: {
+              command: `${program} ${program.startsWith('python') ? '-m pip ' : ''}install`, release,
+              distro: alpine ? 'Alpine' : 'Debian', prefix: alpine ? 'py3' : 'python3', variant: alpine ? 'alpine' : 'slim',
+            },
             range: { start: cmd.program.start, end: call.subcommand!.end },
           });
         });
@@ -87,12 +99,12 @@ export default defineRule({
   },
 });
 
-/** Per stage, computed once: where its first instruction that lifts the marker, and its first `apt-get install python3-pip`, start (-1: none). */
+/** Per stage, computed once: where its first instruction that lifts the marker, and its first `apt-get install python3-pip` (or `apk add py3-pip`), start (-1: none). */
 const firstOf = new WeakMap<Stage, { lift: number; pip: number }>();
 
 /**
  * Whether the pip at `cmds[index]` of `run` is the system one, with the marker in place: `python3-pip`
- * was installed with apt before it (in the stage, a parent, or earlier in this RUN), and nothing in
+ * (Alpine: `py3-pip`) was installed with apt (apk) before it (in the stage, a parent, or earlier in this RUN), and nothing in
  * between activates a virtualenv in this RUN or lifts the marker (`pip config set
  * global.break-system-packages`, a pip.conf, a removed `EXTERNALLY-MANAGED` file).
  */
@@ -123,5 +135,7 @@ function usesSystemPython(model: DockerfileModel, stage: Stage, run: Instruction
 }
 
 function installsPip(c: Parameters<typeof aptInstall>[0]): boolean {
-  return !!aptInstall(c)?.packages.some((p) => packageName(p) === 'python3-pip');
+  if (aptInstall(c)?.packages.some((p) => packageName(p) === 'python3-pip')) return true;
+  const apk = systemInstall(c);
+  return apk?.manager === 'apk' && apk.packages.some((p) => p.value.replace(/[~<>=].*$/, '') === 'py3-pip');
 }

@@ -39,6 +39,11 @@ ruleTester.run(rule, {
       RUN apt-get update && apt-get install -y python3-pip && export PIP_BREAK_SYSTEM_PACKAGES=1 && pip install flask` },
     { name: 'an abbreviated --break-system-packages, which pip accepts', code: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python3-pip python3\nRUN pip install --no-cache-dir --break-system-package -r requirements.txt\n' },
     { name: 'pip of another Python (deadsnakes python3.12, no python3-pip from apt)', code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3.12 && python3.12 -m ensurepip && python3.12 -m pip install tox\n' },
+    { name: 'Alpine 3.18 predates PEP 668 in Alpine', code: 'FROM alpine:3.18\nRUN apk add --no-cache python3 py3-pip && pip install flask\n' },
+    { name: 'Alpine 3.19, --break-system-packages (the usual way out)', code: 'FROM alpine:3.19\nRUN apk add --no-cache python3 py3-pip\nRUN pip install --break-system-packages -r requirements.txt\n' },
+    { name: 'Alpine, a virtualenv', code: 'FROM alpine:3.20\nRUN apk add --no-cache python3 py3-pip && python3 -m venv /opt/venv && /opt/venv/bin/pip install flask\n' },
+    { name: 'the python Alpine image has no marker', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache py3-pip && pip install flask\n' },
+    { name: 'an image built on Alpine (node:*-alpine) is not known here', code: 'FROM node:20-alpine\nRUN apk add --no-cache python3 py3-pip && pip3 install awscli\n' },
     { name: 'an image of unknown content', code: 'FROM mcr.microsoft.com/devcontainers/base:bookworm\nRUN sudo apt-get update && sudo apt-get install -y python3-pip && pip install flask\n' },
   ],
   invalid: [
@@ -59,6 +64,16 @@ ruleTester.run(rule, {
       name: 'python3-pip installed in a parent stage',
       code: 'FROM ubuntu:latest AS base\nRUN apt-get update && apt-get install -y python3-pip\nFROM base\nRUN pip install --no-cache-dir requests\n',
       errors: [{ messageId: 'managed', line: 4, column: 5, endColumn: 16, message: /system Python of Ubuntu [a-z]+ \(what `ubuntu:latest` points to today\), which/ }],
+    },
+    {
+      name: 'Alpine 3.19 with py3-pip from apk',
+      code: 'FROM alpine:3.19\nRUN apk add --no-cache python3 py3-pip \\\n    && pip3 install -r requirements.txt\n',
+      errors: [{ messageId: 'managed', line: 3, column: 8, endColumn: 20, message: /^`pip3 install` installs into the system Python of Alpine 3\.19, which is marked as externally managed \(PEP 668\).*install the Alpine package \(`py3-<name>`\), or use a `python:\*-alpine` base image\.$/ }],
+    },
+    {
+      name: 'untagged alpine (Tandoor recipes: FROM alpine, apk add python3 …, pip3 install)',
+      code: 'FROM alpine\nRUN apk --no-cache add python3 py3-pip\nRUN pip3 install -r requirements.txt\n',
+      errors: [{ messageId: 'managed', line: 3, column: 5, endColumn: 17, message: /system Python of Alpine \(what `alpine:latest` points to today\), which/ }],
     },
   ],
 });
