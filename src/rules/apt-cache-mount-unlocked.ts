@@ -34,7 +34,8 @@ export default defineRule({
               messageId: 'missingComma',
               data: { target: m.target ?? '', option: glued[1]! },
               range: { start, end },
-              fix: { title: `Write \`,${glued[1]!}\``, edits: [{ start: slash, end: slash + 1, text: ',' }] },
+              // A suggestion, not a fix: the cache moves to the directory apt uses, which changes the build.
+              suggestions: [{ title: `Write \`,${glued[1]!}\``, edits: [{ start: slash, end: slash + 1, text: ',' }] }],
             });
             continue;
           }

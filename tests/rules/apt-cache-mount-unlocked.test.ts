@@ -1,4 +1,6 @@
 import rule from '~/rules/apt-cache-mount-unlocked';
+import { expect, it } from 'vitest';
+import { lintWith } from '~/engine/lint';
 import { ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
@@ -42,7 +44,6 @@ ruleTester.run(rule, {
       name: 'a slash typed for the comma: the option is part of the target, the comma is put back',
       code: 'FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt/sharing=locked apt-get update\n',
       errors: [{ messageId: 'missingComma', line: 3, column: 31, endColumn: 58, message: /`\/var\/lib\/apt\/sharing=locked` ends in `sharing=locked`: a comma is missing/ }],
-      output: 'FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n',
     },
     {
       name: 'with id and a trailing slash',
@@ -52,4 +53,14 @@ ruleTester.run(rule, {
       onbuild: true,
     },
   ],
+});
+
+it('puts the comma back as a suggestion, which then locks the apt directory', () => {
+  const text = 'FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/lib/apt/sharing=locked apt-get update\n';
+  const [f] = lintWith([rule], text).findings;
+  expect(f!.fix).toBeUndefined();
+  const edit = f!.suggestions?.[0]?.edits[0];
+  const fixed = text.slice(0, edit!.start) + edit!.text + text.slice(edit!.end);
+  expect(fixed).toBe('FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n');
+  expect(lintWith([rule], fixed).findings).toEqual([]);
 });
