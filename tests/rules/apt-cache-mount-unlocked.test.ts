@@ -1,6 +1,6 @@
-import rule from '~/rules/apt-cache-mount-unlocked';
 import { expect, it } from 'vitest';
 import { lintWith } from '~/engine/lint';
+import rule from '~/rules/apt-cache-mount-unlocked';
 import { ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
