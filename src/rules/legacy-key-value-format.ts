@@ -26,16 +26,35 @@ export default defineRule({
         const nameRange = model.offsets(p.getNameRange());
         const valueRange = model.offsets(vr);
         const raw = model.text.slice(valueRange.start, valueRange.end);
-        const value = p.getValue() ?? '';
-        const quoted = /^["'].*["']$/s.test(raw) || !/[\s"'\\$]/.test(value) ? raw : JSON.stringify(value);
+        // Docker runs the value through the same word processing in both forms (quotes removed, `$X`
+        // expanded); only the split differs: the legacy value is the rest of the line, a `key=value`
+        // value ends at the first unquoted blank. So the text is kept as written when it has no unquoted
+        // blank (`ls:exit:"cd .."` stays `ls:exit:"cd .."`, which Docker reads as `ls:exit:cd ..`), and
+        // wrapped in double quotes when it has blanks but no quote or escape to be changed by that.
+        const esc = model.escapeChar;
+        const quoted = !hasUnquotedBlank(raw, esc) ? raw : !/["']/.test(raw) && !raw.includes(esc) ? `"${raw}"` : null;
         context.report({
           messageId: 'legacy',
-          data: { keyword: instr.getKeyword(), name, value: quoted.length > 40 ? '…' : quoted },
+          data: { keyword: instr.getKeyword(), name, value: quoted === null || quoted.length > 40 ? '…' : quoted },
           range: { start: nameRange.start, end: valueRange.end },
-          ...(raw.includes('\n') ? {} : { fix: { title: 'Use `key=value`', edits: [{ start: nameRange.start, end: valueRange.end, text: `${name}=${quoted}` }] } }),
+          ...(raw.includes('\n') || quoted === null ? {} : { fix: { title: 'Use `key=value`', edits: [{ start: nameRange.start, end: valueRange.end, text: `${name}=${quoted}` }] } }),
         });
       }
     };
     return { ENV: check, LABEL: check as never };
   },
 });
+
+/** Whether `text` has a blank outside quotes and not escaped: where a `key=value` word would end. */
+function hasUnquotedBlank(text: string, esc: string): boolean {
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") { if (c === "'") quote = null; continue; }
+    if (c === esc) { i++; continue; }
+    if (quote === '"') { if (c === '"') quote = null; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (/\s/.test(c)) return true;
+  }
+  return false;
+}
