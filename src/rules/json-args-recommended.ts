@@ -120,6 +120,9 @@ export default defineRule({
       const single = cmds.length === 1 && cmds[0]!.env.length === 0 && cmds[0]!.wrappers.every((w) => w === 'exec');
       // `CMD exec gunicorn …`: the shell replaces itself with the program, which receives signals.
       if (keyword === 'CMD' && single && cmds[0]!.wrappers.includes('exec') && !noShell) return;
+      // `ENTRYPOINT exec /docker-entrypoint.sh "$0" "$@"` (Sentry): Docker appends the CMD's words to
+      // `/bin/sh -c <script>`, the shell sees them as `$0 $1 …` and hands them on to the program it becomes.
+      if (keyword === 'ENTRYPOINT' && single && cmds[0]!.wrappers.includes('exec') && !noShell && passesArgs(cmds[0]!.args)) return;
       const flat = model.text.slice(start, end).replace(/\\\r?\n/g, ' ');
       const words = single ? [cmds[0]!.program, ...cmds[0]!.args] : [];
       const plain = single && !SHELL_SYNTAX.test(flat.replace(/^\s*exec\s+/, '')) && words.every((w) => w.raw === w.value);
@@ -159,3 +162,9 @@ export default defineRule({
     return { CMD: check, ENTRYPOINT: check };
   },
 });
+
+/** Whether a shell-form script hands on every argument it was given: `"$0" "$@"` (the first lands in `$0`). */
+function passesArgs(args: readonly { raw: string }[]): boolean {
+  const raws = args.map((a) => a.raw);
+  return raws.some((r) => /^"?\$(0|\{0\})"?$/.test(r)) && raws.some((r) => /^"?\$(@|\{@\})"?$/.test(r));
+}

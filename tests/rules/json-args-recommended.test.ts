@@ -14,6 +14,7 @@ ruleTester.run(rule, {
     { name: 'SHELL set before (BuildKit)', code: py('SHELL ["/bin/bash", "-c"]\nCMD gunicorn app:app') },
     { name: 'SHELL set in a parent stage', code: 'FROM python:3.12-slim AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nCMD gunicorn app:app\n' },
     { name: 'CMD exec replaces the shell', code: py('CMD exec gunicorn --bind 0.0.0.0:$PORT app:app') },
+    { name: 'ENTRYPOINT exec … "$0" "$@" hands the CMD on to the program (Sentry self-hosted)', code: py('ENTRYPOINT exec /docker-entrypoint.sh "$0" "$@"\nCMD ["run", "web"]') },
     { name: 'empty CMD', code: py('CMD []') },
     { name: 'empty CMD with spaces', code: py('CMD [ ]') },
     { name: 'exec form across continuations', code: py('CMD ["gunicorn", \\\n     "--bind", "0.0.0.0:8000", \\\n     "app:app"]') },
@@ -56,6 +57,11 @@ ruleTester.run(rule, {
       name: 'ENTRYPOINT with a variable default',
       code: py('ENTRYPOINT python3 -m server --port ${PORT:-8080}'),
       errors: [{ messageId: 'shellFormEntrypointVariable', column: 12, message: /would not expand `\$\{PORT\}`: write `ENTRYPOINT \["sh", "-c", "exec python3 …"\]`/ }],
+    },
+    {
+      name: 'ENTRYPOINT exec with "$@" but not "$0": the first word of CMD is lost',
+      code: py('ENTRYPOINT exec /docker-entrypoint.sh "$@"'),
+      errors: [{ messageId: 'shellFormEntrypoint', line: 2, column: 12 }],
     },
     {
       name: 'ENTRYPOINT, even with exec',
