@@ -57,6 +57,7 @@ export default defineRule({
   create(context) {
     const { model } = context;
     let copied: EnvironmentSources | null = null;
+    const resyncedByStage = new Map<Stage, Set<Command>>();
     return {
       RUN(run, stage) {
         const final = model.finalStage;
@@ -79,7 +80,9 @@ export default defineRule({
           if (cmd.branch && cmds.some((c) => c !== cmd && c.branch && isSyncWithoutDev(c))) continue;
           // `uv sync --no-install-project` then `uv sync $EXTRAS`: a sync is exact (it removes what it was not
           // asked for), so a later one into the same environment decides what stays; that one is judged.
-          if (resyncedLater(model, stage, run, cmd, cmds, uv.args)) continue;
+          let resynced = resyncedByStage.get(stage);
+          if (!resynced) resyncedByStage.set(stage, resynced = resyncedSyncs(model, stage));
+          if (resynced.has(cmd)) continue;
           let copy: Instruction | null = envCopy;
           if (!inFinal && !copy) {
             const venv = projectEnvironment(model, stage, run, cmd, cmds, uv.args);
@@ -125,23 +128,30 @@ function resolvedArgs(model: DockerfileModel, stage: Stage, run: Instruction, ar
 }
 
 /**
- * Whether a later `uv sync` of the stage (later in this `RUN` or in a later one) syncs the same project
- * environment exactly (no `--inexact`). An environment not known on either side counts as the same.
+ * The `uv sync` commands of a stage that a later one decides for: a later `uv sync` (later in the same
+ * `RUN` or in a later one) syncs the same project environment exactly (no `--inexact`). An environment
+ * not known on either side counts as the same. One pass from the end of the stage.
  */
-function resyncedLater(model: DockerfileModel, stage: Stage, run: Instruction, cmd: Command, cmds: readonly Command[], args: readonly Word[]): boolean {
-  const here = projectEnvironment(model, stage, run, cmd, cmds, args);
-  const runs = stage.instructions.filter((i) => i === run || (i.getKeyword() === 'RUN' && model.isBefore(run, i)));
-  for (const r of runs) {
-    const rCmds = model.commands(r);
-    for (const c of r === run ? rCmds.slice(rCmds.indexOf(cmd) + 1) : rCmds) {
+function resyncedSyncs(model: DockerfileModel, stage: Stage): Set<Command> {
+  const syncs: Array<{ cmd: Command; env: string | null; exact: boolean }> = [];
+  for (const run of stage.instructions) {
+    if (run.getKeyword() !== 'RUN') continue;
+    const cmds = model.commands(run);
+    for (const c of cmds) {
       const uv = uvInstall(c);
       if (!uv || uv.sub.value !== 'sync' || uv.command.args[uv.command.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
-      if (uv.args.some((a) => a.value === '--inexact')) continue;
-      const there = projectEnvironment(model, stage, r, c, rCmds, uv.args);
-      if (here === null || there === null || here === there) return true;
+      syncs.push({ cmd: c, env: projectEnvironment(model, stage, run, c, cmds, uv.args), exact: !uv.args.some((a) => a.value === '--inexact') });
     }
   }
-  return false;
+  const out = new Set<Command>();
+  const laterEnvs = new Set<string>();
+  let laterUnknown = false;
+  for (const sync of syncs.reverse()) {
+    if (laterUnknown || (sync.env === null ? laterEnvs.size > 0 : laterEnvs.has(sync.env))) out.add(sync.cmd);
+    if (!sync.exact) continue;
+    if (sync.env === null) laterUnknown = true; else laterEnvs.add(sync.env);
+  }
+  return out;
 }
 
 function isSyncWithoutDev(c: Command): boolean {
