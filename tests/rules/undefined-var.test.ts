@@ -172,6 +172,11 @@ ruleTester.run(rule, {
       errors: [{ line: 2, column: 10, endColumn: 19 }],
     },
     {
+      name: 'buildpack-deps sets no ENV: $HOME is empty at build time (the pyenv CI image pattern)',
+      code: 'FROM buildpack-deps:focal\nENV PYENV_ROOT $HOME/.pyenv\n',
+      errors: [{ line: 2, column: 16, endColumn: 21, message: /`\$HOME` is not defined here/ }],
+    },
+    {
       name: 'scratch defines nothing but PATH',
       code: 'FROM scratch\nENV HOME=$HOME\n',
       errors: [{ line: 2, column: 10 }],

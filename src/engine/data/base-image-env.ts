@@ -7,6 +7,8 @@ import type { ImageRef } from '../image';
  *
  * - debian, ubuntu, alpine, busybox: no ENV besides PATH (their Dockerfiles add a root filesystem
  *   and a CMD).
+ * - buildpack-deps (every variant: curl, scm, full; Debian and Ubuntu): no ENV, only RUN apt-get on
+ *   top of debian or ubuntu.
  * - python (Debian and Alpine variants): PATH, LANG, GPG_KEY, PYTHON_VERSION, PYTHON_SHA256; older
  *   tags also PYTHON_PIP_VERSION, PYTHON_SETUPTOOLS_VERSION, PYTHON_GET_PIP_URL, PYTHON_GET_PIP_SHA256.
  */
@@ -15,6 +17,7 @@ const OFFICIAL_ENV: Readonly<Record<string, readonly string[]>> = {
   ubuntu: [],
   alpine: [],
   busybox: [],
+  'buildpack-deps': [],
   python: ['LANG', 'GPG_KEY', 'PYTHON_VERSION', 'PYTHON_SHA256', 'PYTHON_PIP_VERSION', 'PYTHON_SETUPTOOLS_VERSION', 'PYTHON_GET_PIP_URL', 'PYTHON_GET_PIP_SHA256'],
 };
 
