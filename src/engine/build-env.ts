@@ -1,6 +1,6 @@
 import type { Arg, Instruction, Run } from 'dockerfile-ast';
 import { inlineEnv, throughRunner } from './commands';
-import { mountCovers, type Mount } from './mounts';
+import { mountCovers, normalizePath, type Mount } from './mounts';
 import type { DockerfileModel, Stage } from './model';
 import { hasFlag, optionValue, type Command, type Word } from './shell';
 
@@ -271,14 +271,25 @@ function removesCache(c: Command, target: string, tool: 'pip' | 'uv'): boolean {
 const ROOT_USER = /^(root|0)(:.*)?$/;
 
 /**
- * The user a `RUN` runs as when that is not root and the mount is on root's home
- * (`--mount=type=cache,target=/root/.cache/pip` under `USER app`): the tool then caches in the
- * user's own home and the mount catches nothing. Null otherwise.
+ * The user a `RUN` runs as when the cache mount is in another user's home: on root's home
+ * (`--mount=type=cache,target=/root/.cache/pip` under `USER app`), or on `/home/<name>/…` while
+ * the `RUN` runs as root with its home in `/root` (`root` then). The tool caches in the home of the
+ * user it runs as and the mount catches nothing. Null otherwise, and when `dirs` (the tool's cache
+ * directories) or a cache variable put the cache on the mount, or the command runs through
+ * `gosu`/`su-exec`/`sudo`.
  */
-export function mountInOtherHome(model: DockerfileModel, stage: Stage, run: Instruction, mount: Mount): string | null {
-  if (!/^\/root(\/|$)/.test(mount.target ?? '')) return null;
+export function mountInOtherHome(model: DockerfileModel, stage: Stage, run: Instruction, mount: Mount, dirs?: readonly string[], cmd?: Command): string | null {
+  const target = normalizePath(mount.target ?? '');
   const user = buildUser(model, stage, run);
-  return user && !ROOT_USER.test(user) ? user : null;
+  if (/^\/root(\/|$)/.test(target)) return user && !ROOT_USER.test(user) ? user : null;
+  // `target=/home/app/.cache/uv` on a `RUN` that runs as root with its home in `/root`: the tool caches
+  // in `/root/.cache`, unless the cache directory was moved there (`--cache-dir`, `UV_CACHE_DIR`, …).
+  if (!/^\/home\/[^/]+\//.test(target) || (user && !ROOT_USER.test(user))) return null;
+  // `gosu app uv sync`, `sudo -u app pip install`: the command itself runs as that user.
+  if (cmd?.wrappers.some((w) => w === 'gosu' || w === 'su-exec' || w === 'sudo')) return null;
+  if (runHome(model, stage, run) !== '/root' || dirs?.some((d) => normalizePath(d) === target)) return null;
+  if (['PIP_CACHE_DIR', 'UV_CACHE_DIR', 'XDG_CACHE_HOME'].some((v) => buildVar(model, stage, v, run)?.value)) return null;
+  return user ?? 'root';
 }
 
 /**

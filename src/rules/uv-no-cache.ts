@@ -34,7 +34,7 @@ export default defineRule({
           const dirs = cacheDirs(model, stage, run, cmd, 'uv', cmds);
           const dir = dirs[0]!;
           const mount = mountCovers(mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs'), dirs);
-          const user = mount && mountInOtherHome(model, stage, run, mount);
+          const user = mount && mountInOtherHome(model, stage, run, mount, dirs, cmd);
           if (mount && !user) return;
           if (dirs.some((d) => cacheRemovedLater(cmds, i, d, 'uv'))) return;
           const runAs = user ? null : nonRootUser(model, stage, run, cmd, cmds, dir, 'uv');

@@ -6,7 +6,7 @@ ruleTester.run(rule, {
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n',
     'FROM python:3.12-slim\nRUN pip --no-cache-dir install flask\n',
     { name: 'cache mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n' },
-    { name: 'cache mount on a non-root home', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/home/app/.cache/pip,uid=1000 pip install flask\n' },
+    { name: 'cache mount on a non-root home, pip run as that user', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/home/app/.cache/pip,uid=1000 gosu app pip install --user flask\n' },
     { name: 'tmpfs mount', code: 'FROM python:3.12-slim\nRUN --mount=type=tmpfs,target=/root/.cache pip install flask\n' },
     { name: 'ENV PIP_NO_CACHE_DIR', code: 'FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },
     { name: 'inherited ENV', code: 'FROM python:3.12-slim AS base\nENV PIP_NO_CACHE_DIR=off\nFROM base\nRUN pip install flask\n' },
@@ -100,6 +100,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install a\nRUN --mount=type=cache,target=/pipcache pip install --cache-dir /tmp/pc b\n',
       errors: [{ messageId: 'cacheKept', line: 3, message: /`\/pipcache`/ }, { messageId: 'cacheKept', line: 4, message: /`\/tmp\/pc`/ }],
       output: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir a\nRUN --mount=type=cache,target=/pipcache pip install --no-cache-dir --cache-dir /tmp/pc b\n',
+    },
+    {
+      name: 'a mount on the app user\'s cache while the RUN runs as root',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/home/app/.cache/pip pip install flask\nUSER app\n',
+      errors: [{ messageId: 'otherHome', line: 2, column: 52, endColumn: 63, message: /runs as `root`, so pip caches in that user's home, not in `\/home\/app\/\.cache\/pip`/ }],
+      output: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/home/app/.cache/pip pip install --no-cache-dir flask\nUSER app\n',
     },
     {
       name: 'a mount on root\'s cache while the RUN runs as another user',

@@ -26,6 +26,10 @@ ruleTester.run(rule, {
     { name: 'exec form flag at the end', code: 'FROM python:3.12-slim\nRUN ["uv", "pip", "install", "--system", "flask", "--no-cache"]\n' },
     { name: 'mount in a heredoc RUN', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv <<EOF\nuv sync --locked\nEOF\n' },
     { name: 'cache removed from the user\'s home', code: 'FROM python:3.12-slim\nUSER app\nRUN uv pip install --user flask && rm -rf /home/app/.cache\n' },
+    { name: 'root with HOME moved to the mounted home', code: 'FROM python:3.12-slim\nENV HOME=/home/app\nRUN --mount=type=cache,target=/home/app/.cache/uv uv sync --locked\n' },
+    { name: 'root with UV_CACHE_DIR on the mount', code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/home/app/.cache/uv\nRUN --mount=type=cache,target=/home/app/.cache/uv uv sync --locked\n' },
+    { name: 'root running uv through gosu as the owner of the mounted home', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/home/app/.cache/uv,uid=1000,gid=1000 gosu app:app uv sync --frozen --no-dev\n' },
+    { name: 'root with --cache-dir on the mount', code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/home/app/.cache/uv uv sync --locked --cache-dir /home/app/.cache/uv\n' },
     { name: 'a user\'s own cache mounted', code: 'FROM python:3.12-slim\nUSER app\nRUN --mount=type=cache,target=/home/app/.cache/uv,uid=1000 uv sync --locked\n' },
     { name: 'the flag in an ENV', code: 'FROM python:3.12-slim\nENV UV_SYNC_ARGS="--frozen --no-cache"\nRUN uv sync ${UV_SYNC_ARGS}\n' },
     { name: 'the directory uv reports removed', code: 'FROM python:3.12-slim\nRUN uv sync --locked && rm -rf $(uv cache dir)\n' },
@@ -50,6 +54,12 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12-slim\nRUN uv --directory /app sync --frozen\nRUN uv --cache-dir /tmp/uvc pip install --system b\n',
       errors: [{ messageId: 'cacheKept', line: 2 }, { messageId: 'cacheKept', line: 3, message: /target=\/tmp\/uvc/ }],
       output: 'FROM python:3.12-slim\nRUN uv --directory /app sync --no-cache --frozen\nRUN uv --cache-dir /tmp/uvc pip install --no-cache --system b\n',
+    },
+    {
+      name: 'a mount on the app user\'s cache while the RUN runs as root (the USER comes later)',
+      code: 'FROM python:3.13-slim\nRUN useradd -m -u 1001 app\nWORKDIR /app\nRUN --mount=type=cache,target=/home/app/.cache/uv \\\n    uv sync --frozen --no-dev\nUSER app\n',
+      errors: [{ messageId: 'otherHome', line: 5, column: 5, endColumn: 12, message: /^This `RUN` runs as `root`, so `uv sync` caches in that user's home, not in `\/home\/app\/\.cache\/uv`/ }],
+      output: 'FROM python:3.13-slim\nRUN useradd -m -u 1001 app\nWORKDIR /app\nRUN --mount=type=cache,target=/home/app/.cache/uv \\\n    uv sync --no-cache --frozen --no-dev\nUSER app\n',
     },
     {
       name: 'a mount on root\'s cache while the RUN runs as another user',
