@@ -25,7 +25,8 @@ export default defineRule({
         const image = root.image;
         // The official image (or a mirror of it): other images named python (`cimg/python`,
         // `public.ecr.aws/lambda/python`, `bitnami/python`) have no `-slim` variant to move to.
-        const official = image?.path === 'python' || /(^|\/)library\/python$/.test(image?.path ?? '');
+        // Docker Hardened Images (`dhi.io/python:3.11`) are minimal runtime images despite the bare tag.
+        const official = image?.registry !== 'dhi.io' && (image?.path === 'python' || /(^|\/)library\/python$/.test(image?.path ?? ''));
         if (!image?.python || !official || image.python.variant !== 'full' || image.hasVariable) return;
         const tag = root.from.getImageTagRange();
         const written = root.from.getImageTag() ?? '';

@@ -40,7 +40,9 @@ export default defineRule({
         if (!stage) return;
         const base = model.baseImage(stage);
         // Images that already run unprivileged (distroless :nonroot, Chainguard) need no USER.
-        if (base && (/nonroot/.test(base.tag ?? '') || base.registry === 'cgr.dev' || NON_ROOT_BASES.test(base.path.toLowerCase()))) {
+        // Docker Hardened Images run as `nonroot` except their `-dev` and `-sdk` build variants.
+        const dhiRuntime = base?.registry === 'dhi.io' && !/(^|-)(dev|sdk)(-|$)/.test(base.tag ?? '');
+        if (base && (/nonroot/.test(base.tag ?? '') || base.registry === 'cgr.dev' || dhiRuntime || NON_ROOT_BASES.test(base.path.toLowerCase()))) {
           if (!model.user(stage)) return;
         }
         if (base?.isScratch && !model.user(stage)) return;

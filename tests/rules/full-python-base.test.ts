@@ -7,6 +7,7 @@ ruleTester.run(rule, {
   valid: [
     'FROM python:3.12-slim\n',
     'FROM python:3.12-alpine\n',
+    { name: 'a Docker Hardened Image is a minimal runtime despite its bare tag', code: 'FROM dhi.io/python:3.11.15-dev AS builder\nFROM dhi.io/python:3.11.15\nCMD ["python", "app.py"]\n' },
     { name: 'the last stage is the development image', code: 'FROM python:3.12-slim AS production\nCMD ["gunicorn", "app:app"]\nFROM python:3.12 AS development\nCMD ["flask", "run", "--debug"]\n' },
     { name: 'builder stage on the full image', code: df`
       FROM python:3.12 AS build

@@ -19,6 +19,7 @@ ruleTester.run(rule, {
       FROM python:3.12-slim
       USER 1000` },
     { name: 'distroless nonroot', code: 'FROM gcr.io/distroless/python3-debian12:nonroot\n' },
+    { name: 'a Docker Hardened Image runtime variant runs as nonroot', code: 'FROM dhi.io/python:3.11.15-dev AS builder\nRUN python -m venv /app/venv\nFROM dhi.io/python:3.11.15\nCOPY --from=builder /app/venv /app/venv\nCMD ["granian", "--interface", "asgi", "api:app"]\n' },
     { name: 'USER from a variable', code: 'FROM python:3.12-slim\nARG UID=1000\nUSER $UID\n' },
     { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n' },
     { name: 'micromamba runs as mambauser', code: 'FROM mambaorg/micromamba:1.5.8\nRUN micromamba install -y -n base -f /tmp/env.yaml\n' },
@@ -84,6 +85,7 @@ ruleTester.run(rule, {
     },
     { name: 'gosu installed, CMD runs a server by its path: not a script', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["/opt/venv/bin/gunicorn", "app:app"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'a CMD script but no drop tool: the plain message', code: 'FROM python:3.12-slim\nCMD ["./run.sh"]\n', errors: [{ messageId: 'noUser' }] },
+    { name: 'a Docker Hardened Image -dev variant runs as root', code: 'FROM dhi.io/python:3.13-dev\nCMD ["python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 28 }] },
     { name: 'gosu to root drops nothing', code: 'FROM python:3.12-slim\nENTRYPOINT ["gosu", "root", "python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
   ],
 });
