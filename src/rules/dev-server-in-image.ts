@@ -16,6 +16,7 @@ export default defineRule({
       reloadServer: '`{{server}} --reload` watches the code and restarts the workers when it changes, a development feature: in an image the code does not change, and the watcher costs CPU. Drop `--reload`.',
       runserver: '`{{command}}` runs a Django development server, not meant for production. Serve the project with gunicorn (`gunicorn project.wsgi`) or an ASGI server.',
       fastapiDev: '`fastapi dev` runs FastAPI in development mode with auto-reload. Use `fastapi run`.',
+      functionsDebug: '`functions-framework --debug` serves the function with Flask\'s development server and its interactive debugger, instead of gunicorn. Drop `--debug`.',
     },
   },
   create(context) {
@@ -58,6 +59,13 @@ export default defineRule({
           if (fastapi) {
             const dev = subcommand(argsAfter(all, fastapi), new Set());
             if (dev?.value === 'dev') report({ messageId: 'fastapiDev', range: span(fastapi, dev) });
+            continue;
+          }
+          // Google's Functions Framework: `--debug` swaps its gunicorn server for Flask's, with the debugger.
+          const functions = programWord(command, 'functions-framework') ?? programWord(command, 'functions_framework');
+          if (functions) {
+            const debug = argsAfter(all, functions).find((a) => a.value === '--debug');
+            if (debug) report({ messageId: 'functionsDebug', range: { start: debug.start, end: debug.end } });
             continue;
           }
           // `python manage.py runserver`, `./manage.py runserver`, `django-admin runserver`, `python -m django runserver`.
