@@ -16,7 +16,7 @@ export default defineRule({
       reloadServer: '`{{server}} --reload` watches the code and restarts the workers when it changes, a development feature: in an image the code does not change, and the watcher costs CPU. Drop `--reload`.',
       runserver: '`{{command}}` runs a Django development server, not meant for production. Serve the project with gunicorn (`gunicorn project.wsgi`) or an ASGI server.',
       fastapiDev: '`fastapi dev` runs FastAPI in development mode with auto-reload. Use `fastapi run`.',
-      functionsDebug: '`functions-framework --debug` serves the function with Flask\'s development server and its interactive debugger, instead of gunicorn. Drop `--debug`.',
+      functionsDebug: '`functions-framework --debug` serves the function with a development server (Flask\'s, with its interactive debugger) instead of gunicorn. Drop `--debug`.',
     },
   },
   create(context) {

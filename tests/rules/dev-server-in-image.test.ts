@@ -35,7 +35,7 @@ ruleTester.run(rule, {
     {
       name: 'functions-framework --debug (a Cloud Run function image)',
       code: 'FROM python:3.11-slim\nCMD ["functions-framework", "--target", "main", "--debug"]\n',
-      errors: [{ messageId: 'functionsDebug', line: 2, column: 49, endColumn: 58, message: /Flask's development server and its interactive debugger/ }],
+      errors: [{ messageId: 'functionsDebug', line: 2, column: 49, endColumn: 58, message: /a development server \(Flask's, with its interactive debugger\) instead of gunicorn/ }],
     },
     { name: 'python -m functions_framework --debug', code: 'FROM python:3.12-slim\nCMD python -m functions_framework --target=f --debug\n', errors: [{ messageId: 'functionsDebug', line: 2, column: 46, endColumn: 53 }] },
     { name: 'python -m fastapi dev', code: 'FROM python:3.12-slim\nCMD python -m fastapi dev --host 0.0.0.0 main.py\n', errors: [{ messageId: 'fastapiDev', line: 2, column: 15, endColumn: 26 }] },
