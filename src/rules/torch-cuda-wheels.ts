@@ -125,7 +125,16 @@ export default defineRule({
             const v = buildVar(model, stage, name, run, cmd, cmds);
             if (v?.value) indexes.push(...model.resolveInStage(v.value, stage, v.instruction ?? run).split(/\s+/).filter(Boolean));
           }
-          // An index given by a variable with no known value (a `--build-arg`): where torch comes from is unknown.
+          // Options kept in a variable (`pip install $extra_index_url_arg torch`, InvokeAI): the words it
+          // expands to, with the ARG and ENV values in effect.
+          for (const a of args) {
+            if (!/^\$(\{\w+\}|\w+)$/.test(a.value)) continue;
+            const words = model.resolveInStage(a.value, stage, run).split(/\s+/).filter(Boolean);
+            indexes.push(...optionValues(words.map((value) => ({ value, raw: value, start: 0, end: 0 })), INDEX_FLAGS));
+            if (words.some((w) => w.includes('$'))) indexes.push(a.value);
+          }
+          // An index given by a variable with no known value (a `--build-arg`, a shell variable set in the
+          // `RUN`): where torch comes from is unknown.
           if (indexes.some((u) => u.includes('$'))) continue;
           if (indexes.some((u) => CPU_INDEX.test(u) || OTHER_ACCELERATOR_INDEX.test(u))) continue;
           const backend = optionValue(args, ['--torch-backend'])?.value ?? buildVar(model, stage, 'UV_TORCH_BACKEND', run, cmd, cmds)?.value;

@@ -42,6 +42,8 @@ ruleTester.run(rule, {
     { name: 'an image named for GPUs', code: 'FROM huggingface/transformers-pytorch-gpu:4.41.2\nRUN pip install --no-cache-dir torch==2.3.1\n' },
     { name: 'a ROCm image', code: 'FROM rocm/dev-ubuntu-22.04:6.1.2\nRUN pip3 install --no-cache-dir torch==2.3.1\n' },
     { name: 'a cuXYZ tag', code: 'FROM ghcr.io/example/ml-base:py312-cu121\nRUN pip install --no-cache-dir torch\n' },
+    { name: 'index options kept in a shell variable set in the RUN (InvokeAI: pip install $extra_index_url_arg torch)', code: 'FROM ubuntu:22.04\nARG GPU_DRIVER=cpu\nARG TORCH_VERSION=2.0.1\nRUN python3 -m venv /venv && if [ "$GPU_DRIVER" = cpu ]; then arg="--extra-index-url https://download.pytorch.org/whl/cpu"; else arg="--extra-index-url https://download.pytorch.org/whl/cu117"; fi && /venv/bin/pip install $arg torch==$TORCH_VERSION\n' },
+    { name: 'index options in an ARG', code: 'FROM python:3.12-slim\nARG PIP_ARGS="--no-cache-dir --index-url https://download.pytorch.org/whl/cpu"\nRUN pip install ${PIP_ARGS} torch\n' },
     { name: 'a base image from a build argument without a default is unknown', code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN pip install --no-cache-dir torch==2.3.1\n' },
   ],
   invalid: [
@@ -59,6 +61,8 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'cudaIndex', message: /whl\/cu124/ }],
     },
     { name: 'CUDA index in PIP_EXTRA_INDEX_URL', code: 'FROM python:3.12-slim\nENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cu121\nRUN pip install --no-cache-dir torch\n', errors: [{ messageId: 'cudaIndex' }] },
+    { name: 'options in an ARG that name a CUDA index', code: 'FROM python:3.12-slim\nARG PIP_ARGS="--extra-index-url=https://download.pytorch.org/whl/cu121"\nRUN pip install --no-cache-dir $PIP_ARGS torch\n', errors: [{ messageId: 'cudaIndex', line: 3, column: 42, endColumn: 47, message: /whl\/cu121/ }] },
+    { name: 'options in an ARG with no index', code: 'FROM python:3.12-slim\nARG PIP_ARGS=--no-cache-dir\nRUN pip install $PIP_ARGS torch\n', errors: [{ messageId: 'cuda', line: 3, column: 27, endColumn: 32 }] },
     { name: 'PIP_INDEX_URL does not configure uv', code: 'FROM python:3.12-slim\nENV PIP_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN uv pip install --system torch\n', errors: [{ messageId: 'cuda' }] },
     {
       name: 'a CPU target that no CUDA stage copies from',
