@@ -56,7 +56,7 @@ export default defineRule({
     fixable: 'safe',
     sources: ['hadolint:DL3000', 'buildkit:WorkdirRelativePath', 'trivy:DS-0009', 'checkov:CKV_DOCKER_10'],
     messages: {
-      relativeToBase: '`WORKDIR {{path}}` is relative to the working directory of the base image, which this Dockerfile never sets and which can change when the base image is updated. Use an absolute path (for example `/{{shown}}` if the base image works from `/`).',
+      relativeToBase: '`WORKDIR {{path}}` is relative to the working directory of the base image, which this Dockerfile never sets and which can change when the base image is updated. Use an absolute path (for example `{{example}}` if the base image works from `/`).',
       tilde: '`WORKDIR {{path}}` does not lead to a home directory: Docker does not expand `~`, so this creates a directory literally named `~` in {{where}}. Write the absolute path you mean, such as `/root/{{rest}}` or `/home/<user>/{{rest}}`.',
       relativeToRoot: '`WORKDIR {{path}}` is relative: it resolves to `{{resolved}}` only because a `scratch` stage starts in `/`. Write the absolute path `{{resolved}}`.',
       relativeToEarlier: '`WORKDIR {{path}}` is relative: it resolves to `{{resolved}}` only because of the `WORKDIR` instructions before it. Write the absolute path `{{resolved}}`.',
@@ -73,7 +73,6 @@ export default defineRule({
         // A variable that stays unresolved may hold an absolute path (`WORKDIR $HOME/app`).
         if (value.includes('$') || isAbsolute(value)) return;
         const before = context.inOnbuild ? { path: null, literal: false, set: false } : workdirBefore(model, stage, node);
-        const shown = raw.replace(/^\.\//, '');
         // `WORKDIR ~/app`: meant as the home directory, which Docker never substitutes.
         if (/^~(\/|$)/.test(raw)) {
           const where = before.path === null ? 'the working directory of the base image' : `\`${before.path}\` (\`${joinPath(before.path, value)}\`)`;
@@ -81,7 +80,8 @@ export default defineRule({
           return;
         }
         if (before.path === null) {
-          context.report({ messageId: 'relativeToBase', data: { path: raw, shown }, range });
+          // `WORKDIR .` (seen in the wild) is `/` there, not `/.`; `./src/../lib` is `/lib`.
+          context.report({ messageId: 'relativeToBase', data: { path: raw, example: joinPath('/', value) }, range });
           return;
         }
         const resolved = joinPath(before.path, value);

@@ -26,6 +26,18 @@ ruleTester.run(rule, {
       output: null,
     },
     {
+      name: 'WORKDIR . (a Celery sample): the example is `/`, not `/.`',
+      code: 'FROM python:3.11-slim\nWORKDIR .\n',
+      errors: [{ messageId: 'relativeToBase', line: 2, column: 9, endColumn: 10, message: /for example `\/` if the base image/ }],
+      output: null,
+    },
+    {
+      name: 'dot segments are resolved in the example',
+      code: 'FROM python:3.11-slim\nWORKDIR ./src/../lib\n',
+      errors: [{ messageId: 'relativeToBase', message: /for example `\/lib` if/ }],
+      output: null,
+    },
+    {
       name: 'relative after an absolute WORKDIR: fixed to the absolute path',
       code: 'FROM python:3.12-slim\nWORKDIR /app\nWORKDIR src\n',
       errors: [{ messageId: 'relativeToEarlier', line: 3, column: 9, endColumn: 12, message: /resolves to `\/app\/src`/ }],
