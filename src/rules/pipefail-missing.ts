@@ -10,8 +10,8 @@ import type { Command } from '~/engine/shell';
 const HARMLESS_FEEDERS = new Set(['echo', 'printf', 'yes', 'true']);
 
 /**
- * Base images on which `/bin/sh` is bash, by repository path: Amazon Linux and AWS Lambda's Python
- * images, Fedora, CentOS, Rocky, Alma and Oracle Linux, Red Hat UBI (`ubi9/ubi`, `ubi9/ubi-minimal`,
+ * Base images on which `/bin/sh` is bash, by repository path: Amazon Linux and AWS Lambda's base
+ * images (`lambda/python`, `lambda/provided`, all built on it), Fedora, CentOS, Rocky, Alma and Oracle Linux, Red Hat UBI (`ubi9/ubi`, `ubi9/ubi-minimal`,
  * `ubi9/python-311`, `redhat/ubi9-minimal`). `ubi-micro` is left out.
  */
 function shIsBash(path: string | undefined): boolean {
@@ -21,7 +21,7 @@ function shIsBash(path: string | undefined): boolean {
   if (/micro/.test(p)) return false;
   return /^(amazonlinux|fedora|centos|rockylinux|almalinux|oraclelinux|ubi\d*|ubi\d+-(minimal|init))$/.test(name)
     || /^(ubi\d+|rhel\d+)\//.test(p)
-    || /(^|\/)(lambda\/python|aws-lambda-python)$/.test(p);
+    || /(^|\/)(lambda\/[a-z0-9.-]+|aws-lambda-[a-z0-9.-]+)$/.test(p);
 }
 
 /** `-o pipefail` given to `set` or to a shell (`set -Eeuo pipefail`, `bash -o pipefail -c …`). */

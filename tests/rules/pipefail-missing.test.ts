@@ -68,10 +68,11 @@ ruleTester.run(rule, {
     },
     {
       name: 'UBI and Amazon Linux: /bin/sh is bash',
-      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nRUN curl -s https://example.com/x | tar -xz\nFROM amazonlinux:2023\nRUN curl -s https://example.com/x | tar -xz\n',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nRUN curl -s https://example.com/x | tar -xz\nFROM amazonlinux:2023\nRUN curl -s https://example.com/x | tar -xz\nFROM public.ecr.aws/lambda/provided:al2023\nRUN curl -s https://example.com/x | tar -xz\n',
       errors: [
         { messageId: 'pipe', line: 2, column: 5, endColumn: 44, message: /bash on this base image/ },
         { messageId: 'pipe', line: 4, column: 5, endColumn: 44, message: /bash on this base image/ },
+        { messageId: 'pipe', line: 6, column: 5, endColumn: 44, message: /bash on this base image/ },
       ],
     },
     {
