@@ -25,7 +25,8 @@ function optionValues(args: readonly Word[], name: string): Array<{ option: Word
 function devGroups(args: readonly Word[]): { excluded: true } | { excluded: false; asked: { start: Word; end: Word; text: string } | null } {
   const has = (flag: string) => args.find((a) => a.value === flag);
   // `--no-dev`, or `--no-group dev` (also after `--all-groups`): the development group is left out.
-  if (has('--no-dev') || optionValues(args, '--no-group').some((g) => DEV_GROUP.test(g.text))) return { excluded: true };
+  // `--no-group lint` leaves out that group only: `dev`, the default group, is still installed.
+  if (has('--no-dev') || optionValues(args, '--no-group').some((g) => g.text.toLowerCase() === 'dev')) return { excluded: true };
   // Options that ask for development groups explicitly: the finding points at them.
   const onlyDev = has('--only-dev');
   if (onlyDev) return { excluded: false, asked: { start: onlyDev, end: onlyDev, text: '--only-dev' } };

@@ -110,6 +110,7 @@ ruleTester.run(rule, {
     { name: 'exec form', code: 'FROM python:3.12-slim\nRUN ["uv", "sync", "--locked"]\n', errors: [{ column: 6, endColumn: 18 }] },
     { name: 'heredoc', code: 'FROM python:3.12-slim\nRUN <<EOF\nuv sync --locked\nEOF\n', errors: [{ line: 3, column: 1, endColumn: 8 }] },
     { name: 'options through an ARG that keeps dev', code: 'FROM python:3.12-slim\nARG SYNC_ARGS="--all-groups"\nRUN uv sync --locked $SYNC_ARGS\n', errors: [{ messageId: 'askedInFinal', line: 3, column: 5, endColumn: 12 }] },
+    { name: '--no-group of another group still installs dev', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-group lint\n', errors: [{ messageId: 'devInFinal', line: 3, column: 5, endColumn: 12 }] },
     { name: 'a later --inexact sync keeps what the first one installed', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-install-project\nRUN uv sync --locked --no-dev --inexact\n', errors: [{ messageId: 'devInFinal', line: 3, column: 5, endColumn: 12 }] },
     { name: 'a later sync that keeps dev too: that one is reported', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-install-project\nCOPY . .\nRUN uv sync --locked\n', errors: [{ messageId: 'devInFinal', line: 5, column: 5, endColumn: 12 }] },
     { name: 'a later sync of another project does not count', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked\nRUN uv sync --locked --no-dev --directory /tools\n', errors: [{ messageId: 'devInFinal', line: 3 }] },
