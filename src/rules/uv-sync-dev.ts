@@ -4,7 +4,7 @@ import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
 import { copiedDirectory, environmentSources, type EnvironmentSources } from '~/engine/environments';
 import type { DockerfileModel, Stage } from '~/engine/model';
-import { isDevelopmentStage } from '~/engine/runtime';
+import { isDevelopmentStage, runtimeInstructions } from '~/engine/runtime';
 import type { Command, Word } from '~/engine/shell';
 import { joinPath, workdirAt } from '~/engine/workdir';
 
@@ -53,6 +53,7 @@ export default defineRule({
       devCopied: '`uv sync` installs the `dev` dependency group by default, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Add `--no-dev` (or set `ENV UV_NO_DEV=1`).',
       askedInFinal: '`{{option}}` installs development dependencies in the image that ships: test and lint tools go to production. Remove it and add `--no-dev`.',
       askedCopied: '`{{option}}` installs development dependencies, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Remove it and add `--no-dev`.',
+      runSyncs: '`uv run` syncs the project before it starts the program, with the `dev` dependency group by default: every container start installs test and lint tools (and needs the network to fetch them). Add `--no-sync` when the image already holds the environment, or `--no-dev` (or set `ENV UV_NO_SYNC=1`).',
     },
   },
   create(context) {
@@ -60,6 +61,31 @@ export default defineRule({
     let copied: EnvironmentSources | null = null;
     const resyncedByStage = new Map<Stage, Set<Command>>();
     return {
+      FinalStage(stage) {
+        if (isDevelopmentStage(stage)) return;
+        // `CMD ["uv", "run", "uvicorn", …]`: uv run syncs (inexactly) before it runs, default groups included.
+        const { cmd, entrypoint, cmdIgnored } = runtimeInstructions(model, stage);
+        for (const instr of [entrypoint, cmdIgnored ? null : cmd]) {
+          if (!instr) continue;
+          const cmds = model.commands(instr);
+          for (const c of cmds) {
+            const run = uvRunWord(c);
+            if (!run) continue;
+            const options = runOptions(c.args, c.args.indexOf(run) + 1);
+            const has = (flag: string) => options.some((o) => o.value === flag);
+            if (has('--no-sync') || has('--no-project') || devGroups(options).excluded) continue;
+            if (['UV_NO_SYNC', 'UV_NO_DEV', 'UV_NO_DEFAULT_GROUPS'].some((name) => isOn(buildVar(model, stage, name, instr, c, cmds)))) continue;
+            context.report({
+              messageId: 'runSyncs',
+              range: { start: c.program.start, end: run.end },
+              suggestions: [{
+                title: 'Leave the `dev` group out (`--no-dev`)',
+                edits: [{ start: run.end, end: run.end, text: run.raw.startsWith('"') ? ', "--no-dev"' : ' --no-dev' }],
+              }],
+            });
+          }
+        }
+      },
       RUN(run, stage) {
         const final = model.finalStage;
         // A Dockerfile that ends with a `dev`/`test` stage builds a development image by design.
@@ -151,6 +177,29 @@ function resyncedSyncs(model: DockerfileModel, stage: Stage): Set<Command> {
     if (laterUnknown || (sync.env === null ? laterEnvs.size > 0 : laterEnvs.has(sync.env))) out.add(sync.cmd);
     if (!sync.exact) continue;
     if (sync.env === null) laterUnknown = true; else laterEnvs.add(sync.env);
+  }
+  return out;
+}
+
+/** uv's global options that take a value (`uv --directory /app run …`). */
+const UV_GLOBAL_WITH_VALUE = /^(--directory|--project|--cache-dir|--config-file|--color|--python-preference|--python-downloads|--allow-insecure-host)$/;
+/** `uv run`'s options that take a value: the program is the first word after them. */
+const UV_RUN_WITH_VALUE = /^(--with|--with-editable|--with-requirements|--python|-p|--package|--extra|--group|--only-group|--no-group|--no-extra|--env-file|--index|--index-url|-i|--extra-index-url|--default-index|--find-links|-f|--directory|--project|--cache-dir)$/;
+
+/** The `run` word of a `uv run` command (after uv's global options), or null. */
+function uvRunWord(c: Command): Word | null {
+  if (c.name !== 'uv') return null;
+  let i = 0;
+  while (i < c.args.length && c.args[i]!.value.startsWith('-')) i += UV_GLOBAL_WITH_VALUE.test(c.args[i]!.value) ? 2 : 1;
+  return c.args[i]?.value === 'run' ? c.args[i]! : null;
+}
+
+/** The options of `uv run` (from `from`), up to the program it starts. */
+function runOptions(args: readonly Word[], from: number): Word[] {
+  const out: Word[] = [];
+  for (let i = from; i < args.length && args[i]!.value.startsWith('-') && args[i]!.value !== '--'; i++) {
+    out.push(args[i]!);
+    if (UV_RUN_WITH_VALUE.test(args[i]!.value) && args[i + 1]) out.push(args[++i]!);
   }
   return out;
 }

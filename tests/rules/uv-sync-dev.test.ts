@@ -60,8 +60,20 @@ ruleTester.run(rule, {
       RUN EXTRAS=$(echo "--no-dev") && uv sync --frozen $EXTRAS --no-editable
       FROM python:3.12-slim
       COPY --from=builder /app /app` },
+    { name: 'uv run --no-sync at start', code: 'FROM python:3.12-slim\nRUN uv sync --locked --no-dev\nCMD ["uv", "run", "--no-sync", "uvicorn", "app:app"]\n' },
+    { name: 'uv run --no-dev at start', code: 'FROM python:3.12-slim\nRUN uv sync --locked --no-dev\nCMD uv run --frozen --no-dev gunicorn app:app\n' },
+    { name: 'ENV UV_NO_SYNC', code: 'FROM python:3.12-slim\nENV UV_NO_SYNC=1\nRUN uv sync --locked --no-dev\nENTRYPOINT ["uv", "run", "python", "-m", "app"]\n' },
+    { name: 'ENV UV_NO_DEV covers uv run', code: 'FROM python:3.12-slim\nENV UV_NO_DEV=1\nRUN uv sync --locked\nCMD ["uv", "run", "app"]\n' },
+    { name: 'uv run in a development image', code: 'FROM python:3.12-slim AS dev\nCMD ["uv", "run", "pytest"]\n' },
+    { name: 'a CMD of an earlier stage is not the one that runs', code: 'FROM python:3.12-slim AS build\nCMD ["uv", "run", "app"]\nFROM python:3.12-slim\nCMD ["python", "-m", "app"]\n' },
   ],
   invalid: [
+    {
+      name: 'uv run at container start syncs the dev group (polar: uv sync --no-dev at build, CMD uv run uvicorn)',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --frozen --no-dev --no-cache\nCMD ["uv", "run", "uvicorn", "app:app"]\n',
+      errors: [{ messageId: 'runSyncs', line: 4, column: 6, endColumn: 17 }],
+    },
+    { name: 'uv run after global options, shell form', code: 'FROM python:3.12-slim\nRUN uv sync --locked --no-dev\nCMD uv --directory /app run --frozen python -m app\n', errors: [{ messageId: 'runSyncs', line: 3, column: 5, endColumn: 28 }] },
     {
       code: 'FROM python:3.12-slim\nRUN uv sync --locked\n',
       errors: [{ messageId: 'devInFinal', line: 2, column: 5, endColumn: 12 }],
@@ -124,5 +136,14 @@ it('adds --no-dev, which then leaves the development group out', () => {
   const edit = f!.suggestions?.[0]?.edits[0];
   const fixed = text.slice(0, edit!.start) + edit!.text + text.slice(edit!.end);
   expect(fixed).toBe('FROM python:3.12-slim\nRUN uv sync --no-dev --locked\n');
+  expect(lintWith([rule], fixed).findings).toEqual([]);
+});
+
+it('adds --no-dev to uv run in an exec-form CMD', () => {
+  const text = 'FROM python:3.12-slim\nCMD ["uv", "run", "uvicorn", "app:app"]\n';
+  const [f] = lintWith([rule], text).findings;
+  const edit = f!.suggestions?.[0]?.edits[0];
+  const fixed = text.slice(0, edit!.start) + edit!.text + text.slice(edit!.end);
+  expect(fixed).toBe('FROM python:3.12-slim\nCMD ["uv", "run", "--no-dev", "uvicorn", "app:app"]\n');
   expect(lintWith([rule], fixed).findings).toEqual([]);
 });
