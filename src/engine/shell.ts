@@ -108,7 +108,7 @@ const OPERATORS = ['&&', '||', ';;', '|&', '>>', '>&', '<&', '<<<', '<<', '&>', 
 const OPERATOR_START = '&|;<>()';
 const REDIRECTS = new Set(['>>', '>&', '<&', '<', '>', '&>', '<<<']);
 const SEPARATORS = new Set(['&&', '||', ';;', '|&', '&', ';', '|', '(', ')', '\n']);
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '!', '{', '}', 'time']);
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'case', 'esac', '!', '{', '}', 'time']);
 
 /**
  * The index after the double-quoted string opening at `src[i]`. A command substitution inside it has
@@ -285,6 +285,12 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
     const w = t.word;
     if (words.length === 0 && KEYWORDS.has(w.value)) {
       if (w.value === 'case') { cases.push('head'); continue; }
+      // `for pkg in $PACKAGES; do`: the loop variable and its word list are not a command.
+      if (w.value === 'for' || w.value === 'select') {
+        for (let n = tokens[k + 1]; n && !(n.kind === 'word' && n.word.value === 'do'); n = tokens[k + 1]) k++;
+        joinedBy = ';';
+        continue;
+      }
       if (w.value === 'if') ifs.push(false);
       else if (w.value === 'fi') ifs.pop();
       else if (ifs.length && (w.value === 'then' || w.value === 'else' || w.value === 'elif')) ifs[ifs.length - 1] = w.value !== 'elif';

@@ -43,6 +43,14 @@ describe('commands through shell operators', () => {
   it('does not split on operators inside quotes', () => {
     expect(summary('FROM x\nRUN echo "a && b" && echo \'c || d\' ; echo a\\;b\n')).toEqual(['echo a && b', 'echo c || d', 'echo a;b']);
   });
+  it('does not read the variable and word list of a for loop as a command', () => {
+    // beets' wheel build: for wheel in /wheels/beets-*.whl; do … done, for pkg in ${default_sources}; do …
+    const text = 'FROM x\nRUN apt-get update && for wheel in /wheels/*.whl; do pip install "$wheel"; done; for pkg in \\\n  a b\\\n  ; do echo "$pkg"; done && select x in 1 2; do break; done\n';
+    expect(commandsOf(text).map((c) => [c.name, c.joinedBy, c.args.map((a) => a.value).join(' ')])).toEqual([
+      ['apt-get', null, 'update'], ['pip', ';', 'install $wheel'], ['echo', ';', '$pkg'], ['break', ';', ''],
+    ]);
+    expectExactOffsets(text);
+  });
   it('keeps a command substitution inside double quotes whole, quotes inside it included', () => {
     // awk -F'"' inside "$(…)" (a version read out of pyproject.toml): the single-quoted " does not end the string.
     const text = 'FROM x\nRUN v="$(awk -F\'"\' \'/^version/ { print $2 }\' pyproject.toml)" && echo \'a|b\' && echo "$(printf "%s" "$(cat f)")|x" ok\n';
