@@ -144,7 +144,8 @@ function dropToolInStartScript(model: DockerfileModel, stage: Stage): { tool: st
   if (entrypoint) script = 'an `ENTRYPOINT` script';
   else if (cmd) {
     const main = runtimeCommands(model, stage).at(-1)?.command;
-    if (main && SCRIPT_PATH.test(main.program.value) && !NOT_SCRIPTS.test(main.name)) script = `a \`CMD\` script (\`${main.program.value}\`)`;
+    // `./manage.py runserver` is the application, not a start script that hands over to it.
+    if (main && SCRIPT_PATH.test(main.program.value) && !NOT_SCRIPTS.test(main.name) && !main.name.endsWith('.py')) script = `a \`CMD\` script (\`${main.program.value}\`)`;
   }
   if (!script) return null;
   for (const s of model.lineage(stage)) {

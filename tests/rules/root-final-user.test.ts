@@ -84,6 +84,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'noUserDropTool', message: /a `CMD` script \(`\/start\.sh`\)/ }],
     },
     { name: 'gosu installed, CMD runs a server by its path: not a script', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["/opt/venv/bin/gunicorn", "app:app"]\n', errors: [{ messageId: 'noUser' }] },
+    { name: 'gosu installed, CMD runs the application\'s own Python file: not a start script', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["./manage.py", "runserver", "0.0.0.0:8000"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'a CMD script but no drop tool: the plain message', code: 'FROM python:3.12-slim\nCMD ["./run.sh"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'a Docker Hardened Image -dev variant runs as root', code: 'FROM dhi.io/python:3.13-dev\nCMD ["python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 28 }] },
     { name: 'gosu to root drops nothing', code: 'FROM python:3.12-slim\nENTRYPOINT ["gosu", "root", "python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
