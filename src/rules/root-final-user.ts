@@ -1,3 +1,5 @@
+import type { Instruction } from 'dockerfile-ast';
+import { copyArgs, fromStage } from '~/engine/copy';
 import { defineRule } from '~/engine/define-rule';
 import type { ImageRef } from '~/engine/image';
 import type { DockerfileModel, Stage } from '~/engine/model';
@@ -148,12 +150,18 @@ function dropToolInStartScript(model: DockerfileModel, stage: Stage): { tool: st
     if (main && SCRIPT_PATH.test(main.program.value) && !NOT_SCRIPTS.test(main.name) && !main.name.endsWith('.py')) script = `a \`CMD\` script (\`${main.program.value}\`)`;
   }
   if (!script) return null;
+  const named = (instr: Instruction) => /(?:^|[\s/=:"'])(gosu|su-exec)(?=$|[\s/"':-])/.exec(instr.getArgumentsContent() ?? '')?.[1];
   for (const s of model.lineage(stage)) {
     for (const instr of s.instructions) {
       const k = instr.getKeyword();
       if (k !== 'RUN' && k !== 'COPY' && k !== 'ADD') continue;
-      const m = /(?:^|[\s/=:"'])(gosu|su-exec)(?=$|[\s/"':-])/.exec(instr.getArgumentsContent() ?? '');
-      if (m) return { tool: m[1]!, script };
+      const tool = named(instr);
+      if (tool) return { tool, script };
+      // Synapse: a stage downloads the gosu package (`apt-get download … gosu …`) and unpacks it; the final stage copies its `/usr`.
+      const from = k === 'COPY' ? copyArgs(model, instr)?.from : undefined;
+      const source = from ? fromStage(model, from, s) : null;
+      const fetched = source?.instructions.find((i) => i.getKeyword() === 'RUN' && named(i));
+      if (fetched) return { tool: named(fetched)!, script };
     }
   }
   return null;

@@ -85,6 +85,12 @@ ruleTester.run(rule, {
     },
     { name: 'gosu installed, CMD runs a server by its path: not a script', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["/opt/venv/bin/gunicorn", "app:app"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'gosu installed, CMD runs the application\'s own Python file: not a start script', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gosu\nCMD ["./manage.py", "runserver", "0.0.0.0:8000"]\n', errors: [{ messageId: 'noUser' }] },
+    {
+      name: 'gosu fetched in another stage whose files the final stage copies (Synapse: apt-get download … gosu, COPY --from=runtime-deps /install/usr /usr)',
+      code: 'FROM debian:trixie AS runtime-deps\nRUN apt-get update && cd /tmp && apt-get download gosu libpq5 && for d in *.deb; do dpkg --extract $d /install; done\nFROM python:3.13-slim\nCOPY --from=runtime-deps /install/usr /usr\nENTRYPOINT ["/start.py"]\n',
+      errors: [{ messageId: 'noUserDropTool', line: 3, column: 6, endColumn: 22, message: /installs `gosu` and starts through an `ENTRYPOINT` script/ }],
+    },
+    { name: 'a stage copied from without gosu: the plain message', code: 'FROM debian:trixie AS deps\nRUN apt-get update && apt-get download libpq5\nFROM python:3.13-slim\nCOPY --from=deps /install/usr /usr\nENTRYPOINT ["/start.py"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'a CMD script but no drop tool: the plain message', code: 'FROM python:3.12-slim\nCMD ["./run.sh"]\n', errors: [{ messageId: 'noUser' }] },
     { name: 'a Docker Hardened Image -dev variant runs as root', code: 'FROM dhi.io/python:3.13-dev\nCMD ["python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 28 }] },
     { name: 'gosu to root drops nothing', code: 'FROM python:3.12-slim\nENTRYPOINT ["gosu", "root", "python", "app.py"]\n', errors: [{ messageId: 'noUser', line: 1, column: 6, endColumn: 22 }] },
