@@ -678,7 +678,8 @@ function jsonStringSource(raw: string, start: number): ShellSource {
 function installsPython(c: Command): boolean {
   if (!/^(apt-get|apt|apk|yum|dnf|microdnf|zypper)$/.test(c.name)) return false;
   if (!c.args.some((a) => a.value === 'install' || a.value === 'add')) return false;
-  return c.args.some((a) => /^python3?(\.\d+)?(-minimal|-full|-dev|-pip|-venv)?(=.*)?$/.test(a.value));
+  // Debian/Ubuntu (`python3.11-venv`), RPM (`python38`, `python3.11-devel`) and Alpine (`py3-pip`) names.
+  return c.args.some((a) => /^(python(\d+(\.\d+)?)?(-minimal|-full|-dev|-devel|-pip|-venv)?|py3-pip)(=.*)?$/.test(a.value));
 }
 
 /** A shell glob (`*`, `?`, the rest literal) as a whole-string regular expression. */

@@ -208,6 +208,10 @@ describe('isPythonStage', () => {
     expect(py('FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3 python3-venv\n')).toBe(true);
     expect(py('FROM ubuntu:22.04\nRUN apt-get install -y python3.11-venv\n')).toBe(true);
     expect(py('FROM alpine:3.20\nRUN apk add --no-cache python3\n')).toBe(true);
+    expect(py('FROM fedora:41\nRUN dnf -y install tox python38 python310 && dnf clean all\n')).toBe(true);
+    expect(py('FROM rockylinux:9\nRUN dnf -y install python3.11-devel\n')).toBe(true);
+    expect(py('FROM alpine:3.20\nRUN apk add --no-cache py3-pip\n')).toBe(true);
+    expect(py('FROM fedora:41\nRUN dnf -y install pythonic-tool\n')).toBe(false);
   });
   it('is inherited from parent stages', () => {
     expect(py('FROM python:3.12-slim AS base\nFROM base AS final\n', 1)).toBe(true);
