@@ -25,6 +25,7 @@ export default defineRule({
     fixable: 'unsafe',
     sources: ['hadolint:DL3009'],
     messages: {
+      listsPathWrong: '`{{command}}` downloads package lists into `/var/lib/apt/lists`, and this `RUN` leaves them in a layer of the final image: `rm {{path}}` misses them, since apt keeps its lists in `/var/lib/apt/lists`. Write `/var/lib/apt/lists/*`.',
       listsKept: '`{{command}}` downloads package lists into `/var/lib/apt/lists`, and this `RUN` leaves them in a layer of the final image. Add `&& rm -rf /var/lib/apt/lists/*` at the end of the same `RUN`, or keep them out of the image with `--mount=type=cache,target=/var/lib/apt/lists,sharing=locked`.',
     },
   },
@@ -42,6 +43,17 @@ export default defineRule({
         if (cmds.slice(update + 1).some(removesLists)) return;
         const cmd = cmds[update]!;
         const call = aptCall(cmd)!;
+        // litestar-fullstack: `rm -rf /var/apt/lists/*`, a path apt never uses (also `/var/lib/apt/list/*`).
+        const wrong = cmds.slice(update + 1).flatMap((c) => (c.name === 'rm' ? c.args : [])).find((a) => /^\/var\/.*\bapt\b.*\blists?\b/.test(a.value) && !a.value.startsWith('/var/lib/apt/lists'));
+        if (wrong) {
+          context.report({
+            messageId: 'listsPathWrong',
+            data: { command: `${cmd.name} update`, path: wrong.value },
+            range: { start: cmd.program.start, end: call.subcommand!.end },
+            suggestions: wrong.raw === wrong.value ? [{ title: 'Remove `/var/lib/apt/lists/*`', edits: [{ start: wrong.start, end: wrong.end, text: '/var/lib/apt/lists/*' }] }] : [],
+          });
+          return;
+        }
         const at = runAppendPoint(model, run, cmds);
         context.report({
           messageId: 'listsKept',

@@ -34,6 +34,16 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a misspelled lists path (litestar-fullstack: rm -rf /var/apt/lists/*) is named, with a suggestion that corrects it',
+      code: 'FROM python:3.12-slim\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends git tini \\\n  && rm -rf /var/apt/lists/*\n',
+      errors: [{ messageId: 'listsPathWrong', line: 2, column: 5, endColumn: 19, message: /`rm \/var\/apt\/lists\/\*` misses them, since apt keeps its lists in `\/var\/lib\/apt\/lists`/ }],
+    },
+    {
+      name: 'list for lists',
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/list/*\n',
+      errors: [{ messageId: 'listsPathWrong', line: 2, column: 5, endColumn: 19 }],
+    },
+    {
       name: 'removing only the partial downloads keeps the lists',
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/partial\n',
       errors: [{ messageId: 'listsKept', line: 2, column: 5, endColumn: 19 }],
@@ -93,4 +103,11 @@ it('offers no suggestion where appending could change the meaning', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.suggestions ?? []).toEqual([]);
   }
+});
+
+it('corrects a misspelled lists path in place', () => {
+  const code = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/apt/lists/*\n';
+  const [finding] = lintWith([rule], code).findings;
+  const edit = finding!.suggestions![0]!.edits[0]!;
+  expect(code.slice(0, edit.start) + edit.text + code.slice(edit.end)).toBe('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
 });
