@@ -53,6 +53,8 @@ export default defineRule({
       devCopied: '`uv sync` installs the `dev` dependency group by default, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Add `--no-dev` (or set `ENV UV_NO_DEV=1`).',
       askedInFinal: '`{{option}}` installs development dependencies in the image that ships: test and lint tools go to production. Remove it and add `--no-dev`.',
       askedCopied: '`{{option}}` installs development dependencies, and the final stage copies this environment (line {{line}}): test and lint tools go to production. Remove it and add `--no-dev`.',
+      runInImage: '`uv run` syncs the project before it runs the command, with the `dev` dependency group by default: this step installs test and lint tools into the image that ships. Add `--no-sync` when the environment is already synced, or `--no-dev` (or set `ENV UV_NO_SYNC=1`).',
+      runCopied: '`uv run` syncs the project before it runs the command, with the `dev` dependency group by default: this step installs test and lint tools into the environment the final stage copies (line {{line}}). Add `--no-sync` when the environment is already synced, or `--no-dev` (or set `ENV UV_NO_SYNC=1`).',
       runSyncs: '`uv run` syncs the project before it starts the program, with the `dev` dependency group by default: every container start installs test and lint tools (and needs the network to fetch them). Add `--no-sync` when the image already holds the environment, or `--no-dev` (or set `ENV UV_NO_SYNC=1`).',
     },
   },
@@ -95,7 +97,36 @@ export default defineRule({
         const envCopy = inFinal ? null : copied.envs.get(stage) ?? null;
         if (!inFinal && !envCopy && !copied.dirs.some((d) => d.stages.has(stage))) return;
         const cmds = model.commands(run);
+        const resynced = () => {
+          let set = resyncedByStage.get(stage);
+          if (!set) resyncedByStage.set(stage, set = resyncedSyncs(model, stage));
+          return set;
+        };
         for (const cmd of cmds) {
+          // `RUN uv run manage.py collectstatic` after `uv sync --no-dev`: uv run syncs first, dev group included.
+          const runWord = uvRunWord(cmd);
+          if (runWord) {
+            const options = runOptions(cmd.args, cmd.args.indexOf(runWord) + 1);
+            if (options.some((o) => o.value === '--no-sync' || o.value === '--no-project' || o.value.includes('$')) || devGroups(options).excluded) continue;
+            if (['UV_NO_SYNC', 'UV_NO_DEV', 'UV_NO_DEFAULT_GROUPS'].some((name) => isOn(buildVar(model, stage, name, run, cmd, cmds)))) continue;
+            if (resynced().has(cmd)) continue;
+            let copy: Instruction | null = envCopy;
+            if (!inFinal && !copy) {
+              const venv = projectEnvironment(model, stage, run, cmd, cmds, options);
+              copy = venv ? copiedDirectory(copied, stage, venv) : null;
+              if (!copy) continue;
+            }
+            context.report({
+              messageId: copy ? 'runCopied' : 'runInImage',
+              data: { line: copy ? copy.getRange().start.line + 1 : 0 },
+              range: { start: cmd.program.start, end: runWord.end },
+              suggestions: [{
+                title: 'Leave the `dev` group out (`--no-dev`)',
+                edits: [{ start: runWord.end, end: runWord.end, text: runWord.raw.startsWith('"') ? ', "--no-dev"' : ' --no-dev' }],
+              }],
+            });
+            continue;
+          }
           const uv = uvInstall(cmd);
           if (!uv || uv.sub.value !== 'sync' || uv.command.args[uv.command.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
           const args = resolvedArgs(model, stage, run, uv.args);
@@ -107,9 +138,7 @@ export default defineRule({
           if (cmd.branch && cmds.some((c) => c !== cmd && c.branch && isSyncWithoutDev(c))) continue;
           // `uv sync --no-install-project` then `uv sync $EXTRAS`: a sync is exact (it removes what it was not
           // asked for), so a later one into the same environment decides what stays; that one is judged.
-          let resynced = resyncedByStage.get(stage);
-          if (!resynced) resyncedByStage.set(stage, resynced = resyncedSyncs(model, stage));
-          if (resynced.has(cmd)) continue;
+          if (resynced().has(cmd)) continue;
           let copy: Instruction | null = envCopy;
           if (!inFinal && !copy) {
             const venv = projectEnvironment(model, stage, run, cmd, cmds, uv.args);
@@ -165,6 +194,12 @@ function resyncedSyncs(model: DockerfileModel, stage: Stage): Set<Command> {
     if (run.getKeyword() !== 'RUN') continue;
     const cmds = model.commands(run);
     for (const c of cmds) {
+      // `uv run` syncs too, inexactly: a later exact sync decides for it, and it decides for nothing.
+      const runWord = uvRunWord(c);
+      if (runWord) {
+        syncs.push({ cmd: c, env: projectEnvironment(model, stage, run, c, cmds, runOptions(c.args, c.args.indexOf(runWord) + 1)), exact: false });
+        continue;
+      }
       const uv = uvInstall(c);
       if (!uv || uv.sub.value !== 'sync' || uv.command.args[uv.command.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
       syncs.push({ cmd: c, env: projectEnvironment(model, stage, run, c, cmds, uv.args), exact: !uv.args.some((a) => a.value === '--inexact') });

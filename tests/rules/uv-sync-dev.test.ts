@@ -65,6 +65,10 @@ ruleTester.run(rule, {
     { name: 'ENV UV_NO_SYNC', code: 'FROM python:3.12-slim\nENV UV_NO_SYNC=1\nRUN uv sync --locked --no-dev\nENTRYPOINT ["uv", "run", "python", "-m", "app"]\n' },
     { name: 'ENV UV_NO_DEV covers uv run', code: 'FROM python:3.12-slim\nENV UV_NO_DEV=1\nRUN uv sync --locked\nCMD ["uv", "run", "app"]\n' },
     { name: 'uv run in a development image', code: 'FROM python:3.12-slim AS dev\nCMD ["uv", "run", "pytest"]\n' },
+    { name: 'uv run --no-sync in a RUN', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-dev && uv run --no-sync manage.py collectstatic --noinput\n' },
+    { name: 'uv run in a RUN with ENV UV_NO_DEV', code: 'FROM python:3.12-slim\nENV UV_NO_DEV=1\nWORKDIR /app\nRUN uv sync --locked\nRUN uv run manage.py collectstatic --noinput\n' },
+    { name: 'uv run before a later exact sync', code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv run --frozen python -c "import app"\nRUN uv sync --frozen --no-dev\n' },
+    { name: 'uv run pytest in a test stage the final stage does not copy', code: 'FROM python:3.12-slim AS test\nWORKDIR /app\nRUN uv run pytest\nFROM python:3.12-slim\nCOPY . /app\n' },
     { name: 'a CMD of an earlier stage is not the one that runs', code: 'FROM python:3.12-slim AS build\nCMD ["uv", "run", "app"]\nFROM python:3.12-slim\nCMD ["python", "-m", "app"]\n' },
   ],
   invalid: [
@@ -72,6 +76,16 @@ ruleTester.run(rule, {
       name: 'uv run at container start syncs the dev group (polar: uv sync --no-dev at build, CMD uv run uvicorn)',
       code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --frozen --no-dev --no-cache\nCMD ["uv", "run", "uvicorn", "app:app"]\n',
       errors: [{ messageId: 'runSyncs', line: 4, column: 6, endColumn: 17 }],
+    },
+    {
+      name: 'uv run in a RUN after uv sync --no-dev (manage.py collectstatic) installs dev into the image',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --locked --no-dev\nRUN uv run --frozen manage.py collectstatic --noinput\n',
+      errors: [{ messageId: 'runInImage', line: 4, column: 5, endColumn: 11 }],
+    },
+    {
+      name: 'uv run in a builder whose .venv is copied',
+      code: 'FROM python:3.12-slim AS build\nWORKDIR /app\nRUN uv sync --locked --no-dev\nRUN uv run python -m compileall src\nFROM python:3.12-slim\nCOPY --from=build /app/.venv /app/.venv\n',
+      errors: [{ messageId: 'runCopied', line: 4, column: 5, endColumn: 11, message: /\(line 6\)/ }],
     },
     { name: 'uv run after global options, shell form', code: 'FROM python:3.12-slim\nRUN uv sync --locked --no-dev\nCMD uv --directory /app run --frozen python -m app\n', errors: [{ messageId: 'runSyncs', line: 3, column: 5, endColumn: 28 }] },
     {
