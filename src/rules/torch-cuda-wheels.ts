@@ -119,6 +119,8 @@ export default defineRule({
           if (!call && !uv) continue;
           const tool = call?.tool ?? 'uv';
           const args = call?.args ?? uv!.args;
+          // Only an install of torch is read further (resolving variables costs a walk of the stage).
+          if (!args.some((a) => TORCH.test(a.value) && !/\+cpu/.test(a.value))) continue;
           // The indexes as the command sees them: `${TORCH_INDEX}` expanded with the ARG and ENV values in effect.
           const indexes = optionValues(args, INDEX_FLAGS).map((u) => model.resolveInStage(u, stage, run));
           for (const name of INDEX_VARS[tool]) {
