@@ -283,6 +283,12 @@ export function parseCommands(src: ShellSource, depth = 0): Command[] {
       continue;
     }
     const w = t.word;
+    // A bash array assignment (`PKGS=( sudo wget )`, `A+=(x y)`): its elements, up to the `)`, are words, not commands.
+    if (/^[A-Za-z_][A-Za-z0-9_]*\+?=\(/.test(w.raw) && words.every((x) => /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(x.value))) {
+      while (k + 1 < tokens.length && !(tokens[k + 1]!.kind === 'op' && (tokens[k + 1] as { op: string }).op === ')')) k++;
+      k++;
+      continue;
+    }
     if (words.length === 0 && KEYWORDS.has(w.value)) {
       if (w.value === 'case') { cases.push('head'); continue; }
       // `for pkg in $PACKAGES; do`: the loop variable and its word list are not a command.

@@ -132,6 +132,11 @@ describe('commands through shell operators', () => {
     expectExactOffsets(text, cmds);
     expect(summary('FROM x\nRUN case $1 in\n  -h) echo help\n  esac; echo after\n')).toEqual(['echo help', 'echo after']);
   });
+  it('reads the elements of a bash array assignment as words, not commands', () => {
+    const text = 'FROM x\nRUN <<EOF\n#!/bin/bash\nPKGS=(\n    sudo\n    wget\n)\nEXTRA+=(curl git)\napt-get install -y "${PKGS[@]}" "${EXTRA[@]}"\nEOF\n';
+    expect(commandsOf(text).map((c) => c.name)).toEqual(['apt-get']);
+    expect(commandsOf('FROM x\nRUN A=(1 2) && B+=(x) && wget -q u\n').map((c) => c.name)).toEqual(['wget']);
+  });
   it('does not run the program that command -v / -V asks about', () => {
     expect(commandsOf('FROM x\nRUN command -v curl || apt-get install -y curl\n').map((c) => c.name)).toEqual(['command', 'apt-get']);
     expect(commandsOf('FROM x\nRUN command -pV wget\n').map((c) => c.name)).toEqual(['command']);

@@ -3,6 +3,7 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'wget as an element of a bash array of packages (ray base-deps), not a command', code: 'FROM ubuntu:24.04\nRUN <<EOF\n#!/bin/bash\nPKGS=(\n    sudo\n    wget\n)\napt-get update && apt-get install -y --no-install-recommends "${PKGS[@]}"\nEOF\n' },
     'FROM debian:bookworm\nRUN wget -q https://example.com/a\n',
     'FROM debian:bookworm\nRUN wget --progress=dot:giga https://example.com/a\n',
     'FROM debian:bookworm\nRUN wget -nv x\n',
