@@ -123,6 +123,10 @@ const BASE_USERS: Array<{ path: RegExp; user: string; uid: string; home: string 
   { path: /^apache\/airflow$/, user: 'airflow', uid: '50000', home: '/home/airflow' },
   // apache/spark-docker: `useradd --system --uid=185 spark` (no home is created) and `USER spark` last.
   { path: /^apache\/spark$/, user: 'spark', uid: '185', home: '/home/spark' },
+  // The older apache/spark-py images end with `USER ${spark_uid}` (185) and no user of that name.
+  { path: /^apache\/spark-py$/, user: '185', uid: '185', home: '/opt/spark/work-dir' },
+  // rayproject/ray: `useradd -ms /bin/bash -d /home/ray ray --uid 1000` and `USER $RAY_UID` last.
+  { path: /^rayproject\/ray(-ml)?$/, user: 'ray', uid: '1000', home: '/home/ray' },
   { path: /^(jupyterhub\/singleuser|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation))$/, user: 'jovyan', uid: '1000', home: '/home/jovyan' },
   { path: /^(ubi\d+|rhel\d+|rhscl|sclorg)\/python-\d+[a-z0-9.-]*$/, user: '1001', uid: '1001', home: '/opt/app-root/src' },
 ];

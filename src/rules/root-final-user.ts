@@ -10,12 +10,12 @@ const ROOT = /^(root|0)(:.*)?$/;
 
 /**
  * Base images whose own last `USER` is unprivileged, by repository path: micromamba (`mambaorg/micromamba`,
- * `ghcr.io/mamba-org/micromamba`; mambauser), Apache Airflow (airflow, uid 50000), Apache Spark (`apache/spark`; spark, uid 185), the Jupyter Docker Stacks
+ * `ghcr.io/mamba-org/micromamba`; mambauser), Apache Airflow (airflow, uid 50000), Apache Spark (`apache/spark`; spark, uid 185; `apache/spark-py`, uid 185), Ray (`rayproject/ray`, `rayproject/ray-ml`; ray, uid 1000), the Jupyter Docker Stacks
  * (`jupyter/*-notebook`, also on quay.io, and `jupyterhub/singleuser` built on them; jovyan) and the Red Hat / Software Collections Python images (`ubi9/python-311`,
  * `sclorg/python-312-c9s`; uid 1001); and AWS Lambda's base images (`public.ecr.aws/lambda/python`,
  * `amazon/aws-lambda-python`), whose functions Lambda runs as its own least-privileged user whatever the image says.
  */
-const NON_ROOT_BASES = /^(mambaorg\/micromamba|mamba-org\/micromamba|apache\/airflow|apache\/spark|jupyterhub\/singleuser|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation)|(ubi\d+|rhel\d+|rhscl|sclorg|centos\d*)\/python-\d+[a-z0-9.-]*|lambda\/[a-z0-9.-]+|amazon\/aws-lambda-[a-z0-9.-]+)$/;
+const NON_ROOT_BASES = /^(mambaorg\/micromamba|mamba-org\/micromamba|apache\/airflow|apache\/spark(-py)?|rayproject\/ray(-ml)?|jupyterhub\/singleuser|jupyter\/([a-z0-9-]+-notebook|docker-stacks-foundation)|(ubi\d+|rhel\d+|rhscl|sclorg|centos\d*)\/python-\d+[a-z0-9.-]*|lambda\/[a-z0-9.-]+|amazon\/aws-lambda-[a-z0-9.-]+)$/;
 
 export default defineRule({
   name: 'root-final-user',

@@ -47,6 +47,17 @@ export default defineRule({
                 k++;
                 continue;
               }
+              // A cluster of short options (`-ms /bin/bash`, `-mu 1000`, `-Ds/bin/sh`): the first that takes a
+              // value takes the rest of the word, or the next word when it is last.
+              if (/^-[A-Za-z]{2,}/.test(w)) {
+                const at = w.slice(1).search(/[ugGdscekfKpRPbZh]/) + 1;
+                if (at > 0) {
+                  const rest = w.slice(at + 1);
+                  if (w[at] === 'u') value = rest || (words[k + 1] ?? null);
+                  if (!rest) k++;
+                }
+                continue;
+              }
               if (!w.startsWith('-')) positional.push(w);
             }
             // `--uid "${UID}"` with `ARG UID=10001` (docker init's template).
@@ -75,6 +86,8 @@ export default defineRule({
         const uid = made.uid
           ?? (inherited?.user === name ? inherited.uid : null)
           ?? (!made.created && name === 'nobody' ? '65534' : null)
+          // www-data is 33 on Debian and Ubuntu (82 on Alpine).
+          ?? (!made.created && name === 'www-data' && /^(debian|ubuntu)$/.test(model.baseImage(stage)?.distro?.distro ?? '') ? '33' : null)
           // Google's distroless and Chainguard images have `nonroot` as 65532 (the `:nonroot` tags run as it),
           // and no shell to run `id -u` in.
           ?? (!made.created && name === 'nonroot' && DISTROLESS.test(model.baseImage(stage)?.raw.toLowerCase() ?? '') ? '65532' : null);

@@ -24,6 +24,8 @@ ruleTester.run(rule, {
     { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n' },
     { name: 'micromamba runs as mambauser', code: 'FROM mambaorg/micromamba:1.5.8\nRUN micromamba install -y -n base -f /tmp/env.yaml\n' },
     { name: 'Airflow runs as airflow', code: 'FROM apache/airflow:2.9.2-python3.11\nRUN pip install --no-cache-dir -r /requirements.txt\n' },
+    { name: 'Ray images run as ray (uid 1000)', code: 'FROM rayproject/ray:2.9.0-py310\nRUN pip install --no-cache-dir requests==2.32.3\nCMD ["python", "app.py"]\n' },
+    { name: 'the older apache/spark-py images run as uid 185', code: 'FROM apache/spark-py:v3.4.0\nCMD ["python3", "job.py"]\n' },
     { name: 'Apache Spark runs as spark (uid 185)', code: 'FROM python:3.11-slim AS pack\nRUN python -m venv /opt/venv\nFROM apache/spark:3.5.3-python3\nCOPY --from=pack /opt/venv /opt/venv\nENV PYSPARK_PYTHON=/opt/venv/bin/python\n' },
     { name: 'Jupyter Docker Stacks on quay.io', code: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install altair\n' },
     { name: 'Red Hat UBI Python runs as 1001', code: 'FROM registry.access.redhat.com/ubi9/python-311:latest\nRUN pip install -r requirements.txt\n' },

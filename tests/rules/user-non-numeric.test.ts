@@ -23,6 +23,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'named', message: /id -u nonroot/ }],
     },
     { name: 'nobody', code: 'FROM python:3.12-slim\nUSER nobody\n', errors: [{ messageId: 'named', message: /Write its UID: `USER 65534`\.$/ }] },
+    { name: 'www-data is 33 on Debian', code: 'FROM python:3.12-slim\nUSER www-data\n', errors: [{ messageId: 'named', message: /Write its UID: `USER 33`\.$/ }] },
+    { name: 'www-data on Alpine is not 33', code: 'FROM python:3.12-alpine\nUSER www-data\n', errors: [{ messageId: 'named', message: /`id -u www-data`/ }] },
+    { name: 'useradd -ms /bin/bash creates the user (a cluster whose last option takes the next word)', code: 'FROM python:3.12-slim\nRUN useradd -ms /bin/bash appuser\nUSER appuser\n', errors: [{ messageId: 'named', message: /or create the user with a fixed one/ }] },
+    { name: 'useradd -mu 1234 gives the UID', code: 'FROM python:3.12-slim\nRUN useradd -mu 1234 appuser\nUSER appuser\n', errors: [{ messageId: 'named', message: /Write its UID: `USER 1234`\.$/ }] },
+    { name: 'Ray runs as ray (uid 1000)', code: 'FROM rayproject/ray:2.9.0-py310\nUSER ray\n', errors: [{ messageId: 'named', message: /Write its UID: `USER 1000`\.$/ }] },
     {
       name: 'docker init template: the UID comes from an ARG',
       code: 'ARG PYTHON_VERSION=3.12.4\nFROM python:${PYTHON_VERSION}-slim AS base\nARG UID=10001\nRUN adduser \\\n    --disabled-password \\\n    --gecos "" \\\n    --home "/nonexistent" \\\n    --shell "/sbin/nologin" \\\n    --no-create-home \\\n    --uid "${UID}" \\\n    appuser\nUSER appuser\n',
