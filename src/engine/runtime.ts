@@ -1,7 +1,8 @@
 import type { Env, Instruction, Property } from 'dockerfile-ast';
-import { pythonModule, throughRunner as runnerTarget } from './commands';
+import { editDistance, pythonModule, throughRunner as runnerTarget } from './commands';
 import { execScriptCommands, type DockerfileModel, type EnvEntry, type Stage } from './model';
 import type { Command, Word } from './shell';
+import type { ReportDescriptor } from './types';
 
 /**
  * The CMD and ENTRYPOINT in effect for a stage: its own last ones, else inherited from parents.
@@ -171,25 +172,26 @@ export function misspelledEnv(model: DockerfileModel, stage: Stage, name: string
   let found: { entry: EnvEntry; property: Property } | null = null;
   for (const entry of model.env(stage)) {
     const key = entry.name.toUpperCase().replace(/_/g, '');
-    if (!key.startsWith('PYTHON') || editDistance(key, target) > 2) continue;
+    if (!key.startsWith('PYTHON') || Math.abs(key.length - target.length) > 2 || editDistance(key, target, { transpositions: true }) > 2) continue;
     const property = (entry.instruction as Env).getProperties().filter((p) => p.getName() === entry.name).pop();
     if (property) found = { entry, property };
   }
   return found;
 }
 
-/** Levenshtein distance with adjacent transpositions (optimal string alignment). */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
+/**
+ * The report for a misspelled key of `name` (see misspelledEnv), under `messageId`: at the key, with
+ * the fix that renames it; null when there is none.
+ */
+export function misspelledEnvReport<M extends string>(model: DockerfileModel, stage: Stage, name: string, messageId: M): ReportDescriptor<M> | null {
+  const typo = misspelledEnv(model, stage, name);
+  if (!typo) return null;
+  const range = typo.property.getNameRange();
+  const { start, end } = model.offsets(range);
+  return {
+    messageId,
+    range,
+    data: { name: typo.entry.name },
+    fix: { title: `Rename \`${typo.entry.name}\` to \`${name}\``, edits: [{ start, end, text: name }] },
+  };
 }
