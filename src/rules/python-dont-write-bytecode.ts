@@ -2,7 +2,7 @@ import { inlineEnv, pipInstall, pythonModule, truthy, uvInstall } from '~/engine
 import { copyArgs, fromStage } from '~/engine/copy';
 import { buildVar, isOn } from '~/engine/build-env';
 import { defineRule } from '~/engine/define-rule';
-import { misspelledEnv, pythonOption, runtimeCommands } from '~/engine/runtime';
+import { misspelledEnvReport, pythonOption, runtimeCommands } from '~/engine/runtime';
 import { hasFlag, type Command } from '~/engine/shell';
 
 export default defineRule({
@@ -55,16 +55,9 @@ export default defineRule({
           }
         }
         // `ENV PYTHONDONTWITEBYTECODE=1`: the author meant to set it; point at the typo and rename it.
-        const typo = env ? null : misspelledEnv(model, stage, 'PYTHONDONTWRITEBYTECODE');
+        const typo = env ? null : misspelledEnvReport(model, stage, 'PYTHONDONTWRITEBYTECODE', 'misspelled');
         if (typo) {
-          const nameRange = typo.property.getNameRange();
-          const { start, end } = model.offsets(nameRange);
-          context.report({
-            messageId: 'misspelled',
-            range: nameRange,
-            data: { name: typo.entry.name },
-            fix: { title: `Rename \`${typo.entry.name}\` to \`PYTHONDONTWRITEBYTECODE\``, edits: [{ start, end, text: 'PYTHONDONTWRITEBYTECODE' }] },
-          });
+          context.report(typo);
           return;
         }
         const from = stage.from;

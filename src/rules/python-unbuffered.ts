@@ -1,7 +1,7 @@
 import type { Env } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
 import { pythonModule } from '~/engine/commands';
-import { misspelledEnv, pythonOption, runtimeCommands, runtimeInstructions } from '~/engine/runtime';
+import { misspelledEnvReport, pythonOption, runtimeCommands, runtimeInstructions } from '~/engine/runtime';
 
 /** AWS Lambda's Python base images (`public.ecr.aws/lambda/python`, `amazon/aws-lambda-python`), by repository path. */
 const LAMBDA_PYTHON_BASE = /^(lambda\/python|amazon\/aws-lambda-python)$/;
@@ -50,16 +50,9 @@ export default defineRule({
           return;
         }
         // `ENV PYTHONBUFFERED=1`: the author meant to set it; point at the typo and rename it.
-        const typo = misspelledEnv(model, stage, 'PYTHONUNBUFFERED');
+        const typo = misspelledEnvReport(model, stage, 'PYTHONUNBUFFERED', 'misspelled');
         if (typo) {
-          const nameRange = typo.property.getNameRange();
-          const { start, end } = model.offsets(nameRange);
-          context.report({
-            messageId: 'misspelled',
-            range: nameRange,
-            data: { name: typo.entry.name },
-            fix: { title: `Rename \`${typo.entry.name}\` to \`PYTHONUNBUFFERED\``, edits: [{ start, end, text: 'PYTHONUNBUFFERED' }] },
-          });
+          context.report(typo);
           return;
         }
         const from = stage.from;
