@@ -45,6 +45,20 @@ export function buildVar(model: DockerfileModel, stage: Stage, name: string, bef
   return value === null ? null : { value, instruction: last.instruction, word: null };
 }
 
+/**
+ * A command's options as the shell splits them: words written through a variable (`uv sync $UV_ARGS`,
+ * `poetry install $POETRY_ARGS`) take the `ARG`/`ENV` value in effect at `instr`, as words without
+ * offsets, after the literal ones. Null when a value is not known: it may hold any option.
+ */
+export function resolvedWords(model: DockerfileModel, stage: Stage, instr: Instruction, args: readonly Word[]): Word[] | null {
+  const dynamic = args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, instr));
+  if (dynamic.some((v) => v.includes('$'))) return null;
+  return [
+    ...args.filter((a) => !a.value.includes('$')),
+    ...dynamic.flatMap((v) => v.split(/\s+/).filter(Boolean).map((value) => ({ value, raw: value, start: 0, end: 0 }))),
+  ];
+}
+
 /** The stage's ARG declarations by name, in text order. */
 function stageArgs(model: DockerfileModel, stage: Stage): Map<string, Array<{ start: number; value: string | null; instruction: Instruction }>> {
   let byName = argIndexes.get(stage);

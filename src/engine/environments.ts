@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { copyArgs, fromStage } from './copy';
 import type { DockerfileModel, Stage } from './model';
+import { isDevelopmentStage } from './runtime';
 import { joinPath } from './workdir';
 
 /** A directory copied from a builder stage into the final stage (`COPY --from=build /app /app`), for an in-project `.venv` inside it. */
@@ -45,4 +46,24 @@ export function environmentSources(model: DockerfileModel, final: Stage): Enviro
 /** The COPY that takes a directory holding `dir` from `stage` into the final stage, or null. */
 export function copiedDirectory(sources: EnvironmentSources, stage: Stage, dir: string): Instruction | null {
   return sources.dirs.find((d) => d.stages.has(stage) && (d.path === '/' || dir === d.path || dir.startsWith(`${d.path}/`)))?.instruction ?? null;
+}
+
+/**
+ * For the dependency-group rules: whether what a `RUN` of a stage installs can reach the image that
+ * ships, because the stage ships (`inFinal`), because the final stage copies its environment
+ * (`envCopy`), or because it copies a directory of it that may hold one (found later with
+ * `copiedDirectory`). Null when none can, and for every stage when the Dockerfile ends with a
+ * `dev`/`test` stage, which builds a development image by design. The copies are read once.
+ */
+export function environmentReach(model: DockerfileModel): (stage: Stage) => { inFinal: boolean; envCopy: Instruction | null; sources: EnvironmentSources } | null {
+  let sources: EnvironmentSources | null = null;
+  return (stage) => {
+    const final = model.finalStage;
+    if (!final || isDevelopmentStage(final)) return null;
+    const inFinal = model.ships(stage);
+    sources ??= environmentSources(model, final);
+    const envCopy = inFinal ? null : sources.envs.get(stage) ?? null;
+    if (!inFinal && !envCopy && !sources.dirs.some((d) => d.stages.has(stage))) return null;
+    return { inFinal, envCopy, sources };
+  };
 }

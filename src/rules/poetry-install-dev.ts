@@ -1,9 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '~/engine/define-rule';
-import { copiedDirectory, environmentSources, type EnvironmentSources } from '~/engine/environments';
+import { copiedDirectory, environmentReach } from '~/engine/environments';
 import type { DockerfileModel, Stage } from '~/engine/model';
-import { buildVar, isOn } from '~/engine/build-env';
-import { isDevelopmentStage } from '~/engine/runtime';
+import { buildVar, isOn, resolvedWords } from '~/engine/build-env';
 import type { Command, Word } from '~/engine/shell';
 import { workdirAt } from '~/engine/workdir';
 
@@ -78,25 +77,19 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    let copied: EnvironmentSources | null = null;
+    const reach = environmentReach(model);
     return {
       RUN(run, stage) {
-        const final = model.finalStage;
-        // A Dockerfile that ends with a `dev`/`test` stage builds a development image by design.
-        if (!final || isDevelopmentStage(final)) return;
-        const inFinal = model.ships(stage);
-        copied ??= environmentSources(model, final);
-        const envCopy = inFinal ? null : copied.envs.get(stage) ?? null;
-        if (!inFinal && !envCopy && !copied.dirs.some((d) => d.stages.has(stage))) return;
+        const reached = reach(stage);
+        if (!reached) return;
+        const { inFinal, envCopy, sources: copied } = reached;
         const cmds = model.commands(run);
         for (const cmd of cmds) {
           const sub = poetryInstall(cmd);
           if (!sub) continue;
           // `poetry install $POETRY_ARGS`: the options as the shell splits the variables' known values; unknown ones may leave dev out.
-          const dynamic = cmd.args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, run));
-          if (dynamic.some((v) => v.includes('$'))) continue;
-          const words = [...cmd.args.filter((a) => !a.value.includes('$')), ...dynamic.flatMap((v) => v.split(/\s+/).filter(Boolean).map((value) => ({ value, raw: value, start: 0, end: 0 })))];
-          if (excludesDev(words)) continue;
+          const words = resolvedWords(model, stage, run, cmd.args);
+          if (!words || excludesDev(words)) continue;
           // `if [ "$INSTALL_DEV" = true ]; then poetry install; else poetry install --only main; fi`
           // (FastAPI's full-stack template): the development groups are a build-time choice.
           if (cmd.branch && cmds.some((c) => c !== cmd && c.branch && poetryInstall(c) && excludesDev(c.args))) continue;

@@ -1,8 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
-import { buildVar, isOn } from '~/engine/build-env';
+import { buildVar, isOn, resolvedWords } from '~/engine/build-env';
 import { uvInstall } from '~/engine/commands';
 import { defineRule } from '~/engine/define-rule';
-import { copiedDirectory, environmentSources, type EnvironmentSources } from '~/engine/environments';
+import { copiedDirectory, environmentReach } from '~/engine/environments';
 import type { DockerfileModel, Stage } from '~/engine/model';
 import { isDevelopmentStage, runtimeInstructions } from '~/engine/runtime';
 import type { Command, Word } from '~/engine/shell';
@@ -60,7 +60,7 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    let copied: EnvironmentSources | null = null;
+    const reach = environmentReach(model);
     const resyncedByStage = new Map<Stage, Set<Command>>();
     return {
       FinalStage(stage) {
@@ -89,13 +89,9 @@ export default defineRule({
         }
       },
       RUN(run, stage) {
-        const final = model.finalStage;
-        // A Dockerfile that ends with a `dev`/`test` stage builds a development image by design.
-        if (!final || isDevelopmentStage(final)) return;
-        const inFinal = model.ships(stage);
-        copied ??= environmentSources(model, final);
-        const envCopy = inFinal ? null : copied.envs.get(stage) ?? null;
-        if (!inFinal && !envCopy && !copied.dirs.some((d) => d.stages.has(stage))) return;
+        const reached = reach(stage);
+        if (!reached) return;
+        const { inFinal, envCopy, sources: copied } = reached;
         const cmds = model.commands(run);
         const resynced = () => {
           let set = resyncedByStage.get(stage);
@@ -129,7 +125,7 @@ export default defineRule({
           }
           const uv = uvInstall(cmd);
           if (!uv || uv.sub.value !== 'sync' || uv.command.args[uv.command.args.indexOf(uv.sub) - 1]?.value === 'pip') continue;
-          const args = resolvedArgs(model, stage, run, uv.args);
+          const args = resolvedWords(model, stage, run, uv.args);
           if (!args) continue;
           const groups = devGroups(args);
           if (groups.excluded) continue;
@@ -169,19 +165,6 @@ export default defineRule({
     };
   },
 });
-
-/**
- * The options as the shell splits them: words written through a variable (`uv sync $UV_ARGS`) take the
- * `ARG`/`ENV` value in effect. Null when a value is not known: it may leave the group out.
- */
-function resolvedArgs(model: DockerfileModel, stage: Stage, run: Instruction, args: readonly Word[]): Word[] | null {
-  const dynamic = args.filter((a) => a.value.includes('$')).map((a) => model.resolveInStage(a.value, stage, run));
-  if (dynamic.some((v) => v.includes('$'))) return null;
-  return [
-    ...args.filter((a) => !a.value.includes('$')),
-    ...dynamic.flatMap((v) => v.split(/\s+/).filter(Boolean).map((value) => ({ value, raw: value, start: 0, end: 0 }))),
-  ];
-}
 
 /**
  * The `uv sync` commands of a stage that a later one decides for: a later `uv sync` (later in the same
